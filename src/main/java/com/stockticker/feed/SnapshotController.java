@@ -1,0 +1,32 @@
+package com.stockticker.feed;
+
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.simp.annotation.SubscribeMapping;
+import org.springframework.stereotype.Controller;
+
+import com.stockticker.market.QuoteBatch;
+import com.stockticker.market.QuoteBook;
+import com.stockticker.market.QuoteHistory;
+import com.stockticker.messaging.Destinations;
+
+/** Answers a SUBSCRIBE to {@code /app/quotes...} at once, straight to the subscriber, with the current state. */
+@Controller
+class SnapshotController {
+
+    private final QuoteBook book;
+
+    SnapshotController(QuoteBook book) {
+        this.book = book;
+    }
+
+    @SubscribeMapping(Destinations.QUOTES)
+    QuoteBatch quotes() {
+        return book.snapshot();
+    }
+
+    /** An unknown symbol raises {@code UnknownSymbolException}, reported on {@code /user/queue/errors}. */
+    @SubscribeMapping(Destinations.SYMBOL_QUOTES)
+    QuoteHistory quote(@DestinationVariable String symbol) {
+        return book.history(symbol);
+    }
+}

@@ -1,0 +1,130 @@
+package com.stockticker.feed;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionConnectEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+import com.stockticker.market.MarketProperties;
+import com.stockticker.market.Quote;
+import com.stockticker.market.QuoteBatch;
+import com.stockticker.market.QuoteBook;
+import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.ErrorCode;
+import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.messaging.SessionMessenger;
+
+/**
+ * Keeps every session's managed subscriptions and streams them: a snapshot when a session subscribes,
+ * then, on each tick, the conflated updates that are due. A session's state comes with its CONNECT and
+ * goes with its disconnect, so a request that arrives after the disconnect finds nothing to add to.
+ */
+@Component
+class SubscriptionManager {
+
+    private final Map<String, ManagedSession> sessions = new ConcurrentHashMap<>();
+    private final QuoteBook book;
+    private final SessionMessenger messenger;
+    private final SubscriptionProperties limits;
+    private final long tickMillis;
+
+    SubscriptionManager(QuoteBook book, SessionMessenger messenger, SubscriptionProperties limits,
+            MarketProperties market) {
+        this.book = book;
+        this.messenger = messenger;
+        this.limits = limits;
+        this.tickMillis = market.tickInterval().toMillis();
+    }
+
+    void apply(String sessionId, SubscriptionRequest request) {
+        Set<String> symbols = new LinkedHashSet<>(request.symbols());
+        if (request.action() == SubscriptionRequest.Action.UNSUBSCRIBE) {
+            unsubscribe(sessionId, symbols);
+        }
+        else {
+            subscribe(sessionId, symbols, request.maxRate() != null ? request.maxRate() : limits.maxRate());
+        }
+    }
+
+    private void subscribe(String sessionId, Set<String> symbols, double maxRate) {
+        checkSymbolCount(symbols.size());
+        List<String> unknown = symbols.stream().filter(symbol -> !book.contains(symbol)).toList();
+        if (!unknown.isEmpty()) {
+            throw new RejectedMessageException(ErrorCode.UNKNOWN_SYMBOL, "Unknown symbols: " + String.join(", ", unknown));
+        }
+        if (!(maxRate > 0 && maxRate <= limits.maxRate())) {
+            throw new RejectedMessageException(ErrorCode.RATE_OUT_OF_RANGE,
+                    "maxRate must be more than 0 and at most " + limits.maxRate() + " updates per second, not " + maxRate);
+        }
+        ManagedSession session = sessions.get(sessionId);
+        if (session == null) {
+            return;
+        }
+        synchronized (session) {
+            checkSymbolCount(session.symbolCountWith(symbols));
+            QuoteBatch snapshot = book.snapshot();
+            List<Quote> quotes = snapshot.quotes().stream().filter(quote -> symbols.contains(quote.symbol())).toList();
+            session.subscribe(symbols, ticksBetween(maxRate), snapshot.seq());
+            send(session, new ManagedQuotes(ManagedQuotes.Type.SNAPSHOT, quotes));
+        }
+    }
+
+    private void unsubscribe(String sessionId, Set<String> symbols) {
+        ManagedSession session = sessions.get(sessionId);
+        if (session != null) {
+            synchronized (session) {
+                session.unsubscribe(symbols);
+            }
+        }
+    }
+
+    @EventListener
+    void onTick(QuoteBatch tick) {
+        for (ManagedSession session : sessions.values()) {
+            synchronized (session) {
+                List<Quote> due = session.due(tick);
+                if (!due.isEmpty()) {
+                    send(session, new ManagedQuotes(ManagedQuotes.Type.UPDATE, due));
+                }
+            }
+        }
+    }
+
+    @EventListener
+    void onConnect(SessionConnectEvent event) {
+        String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
+        sessions.put(sessionId, new ManagedSession(sessionId, event.getUser()));
+    }
+
+    @EventListener
+    void onDisconnect(SessionDisconnectEvent event) {
+        sessions.remove(event.getSessionId());
+    }
+
+    /**
+     * The whole number of ticks between two updates of a symbol that keeps to {@code maxRate}: updates go
+     * out on ticks, so the rate a session gets is the tick rate divided by a whole number.
+     */
+    int ticksBetween(double maxRate) {
+        double ticks = 1000.0 / (maxRate * tickMillis);
+        return (int) Math.max(1, Math.ceil(ticks - 1e-9));
+    }
+
+    private void checkSymbolCount(int count) {
+        if (count > limits.maxSymbols()) {
+            throw new RejectedMessageException(ErrorCode.TOO_MANY_SYMBOLS,
+                    "A session may follow at most " + limits.maxSymbols() + " symbols, this request would make " + count);
+        }
+    }
+
+    private void send(ManagedSession session, ManagedQuotes quotes) {
+        messenger.send(session.id(), session.user(), Destinations.USER_QUOTES, quotes);
+    }
+}

@@ -1,0 +1,100 @@
+package com.stockticker.market;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The latest quote of every instrument and a bounded history of its prices. One thread records ticks;
+ * any thread reads. Readers get immutable values: the snapshot is swapped whole, so it is always the
+ * state after one complete tick.
+ */
+public class QuoteBook {
+
+    private final Map<String, History> histories;
+    private volatile Snapshot snapshot;
+
+    public QuoteBook(QuoteBatch opening, int historySize) {
+        Map<String, History> byInstrument = new LinkedHashMap<>();
+        for (Quote quote : opening.quotes()) {
+            byInstrument.put(quote.symbol(), new History(quote, historySize));
+        }
+        this.histories = Map.copyOf(byInstrument);
+        this.snapshot = Snapshot.of(opening);
+    }
+
+    /** Records the quotes of a tick. Called by the one thread that drives the market. */
+    public void record(QuoteBatch tick) {
+        Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
+        for (Quote quote : tick.quotes()) {
+            latest.put(quote.symbol(), quote);
+            histories.get(quote.symbol()).add(quote);
+        }
+        snapshot = Snapshot.of(new QuoteBatch(tick.seq(), tick.timestamp(), new ArrayList<>(latest.values())));
+    }
+
+    /** Every instrument's latest quote, in configuration order, as of the last recorded tick. */
+    public QuoteBatch snapshot() {
+        return snapshot.all();
+    }
+
+    public boolean contains(String symbol) {
+        return histories.containsKey(symbol);
+    }
+
+    /** @throws UnknownSymbolException if no instrument has this symbol */
+    public Quote quote(String symbol) {
+        Quote quote = snapshot.bySymbol().get(symbol);
+        if (quote == null) {
+            throw new UnknownSymbolException(symbol);
+        }
+        return quote;
+    }
+
+    /** @throws UnknownSymbolException if no instrument has this symbol */
+    public QuoteHistory history(String symbol) {
+        History history = histories.get(symbol);
+        if (history == null) {
+            throw new UnknownSymbolException(symbol);
+        }
+        return history.read();
+    }
+
+    private record Snapshot(QuoteBatch all, Map<String, Quote> bySymbol) {
+
+        static Snapshot of(QuoteBatch all) {
+            Map<String, Quote> bySymbol = new LinkedHashMap<>();
+            all.quotes().forEach(quote -> bySymbol.put(quote.symbol(), quote));
+            return new Snapshot(all, bySymbol);
+        }
+    }
+
+    /** One instrument's ring buffer of recent prices, kept together with its latest quote. */
+    private static final class History {
+
+        private final int capacity;
+        private final Deque<PricePoint> points;
+        private Quote latest;
+
+        History(Quote opening, int capacity) {
+            this.capacity = capacity;
+            this.points = new ArrayDeque<>(capacity);
+            add(opening);
+        }
+
+        synchronized void add(Quote quote) {
+            if (points.size() == capacity) {
+                points.removeFirst();
+            }
+            points.addLast(PricePoint.of(quote));
+            latest = quote;
+        }
+
+        synchronized QuoteHistory read() {
+            return new QuoteHistory(latest.symbol(), latest, List.copyOf(points));
+        }
+    }
+}

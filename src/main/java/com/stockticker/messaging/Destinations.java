@@ -1,0 +1,40 @@
+package com.stockticker.messaging;
+
+/**
+ * Every STOMP endpoint, prefix and destination of the wire protocol, defined once. {@code docs/protocol.md}
+ * documents them; the dashboard receives them from the server rather than repeating them.
+ */
+public final class Destinations {
+
+    public static final String WEBSOCKET_ENDPOINT = "/ws";
+    public static final String SOCKJS_ENDPOINT = "/sockjs";
+
+    public static final String APP_PREFIX = "/app";
+    public static final String TOPIC_PREFIX = "/topic";
+    public static final String QUEUE_PREFIX = "/queue";
+    public static final String USER_PREFIX = "/user";
+
+    /** One batch per tick with every quote that changed. */
+    public static final String PRICES = TOPIC_PREFIX + "/prices";
+    /** Followed by a symbol: one quote per tick in which that symbol changed. */
+    public static final String SYMBOL_PRICES_PREFIX = PRICES + ".";
+
+    /** Under {@link #APP_PREFIX}: subscribing answers with a snapshot of every quote. */
+    public static final String QUOTES = "/quotes";
+    /** Under {@link #APP_PREFIX}: subscribing answers with one quote and its history. */
+    public static final String SYMBOL_QUOTES = QUOTES + "/{symbol}";
+    /** Under {@link #APP_PREFIX}: managed subscription requests. */
+    public static final String SUBSCRIPTIONS = "/subscriptions";
+
+    /** Under {@link #USER_PREFIX}: the session's managed-subscription stream. */
+    public static final String USER_QUOTES = QUEUE_PREFIX + "/quotes";
+    /** Under {@link #USER_PREFIX}: errors about the session's own messages. */
+    public static final String USER_ERRORS = QUEUE_PREFIX + "/errors";
+
+    private Destinations() {
+    }
+
+    public static String symbolPrices(String symbol) {
+        return SYMBOL_PRICES_PREFIX + symbol;
+    }
+}

@@ -1,0 +1,19 @@
+package com.stockticker.messaging;
+
+/** Why a client message was refused. Each code is documented in {@code docs/protocol.md}. */
+public enum ErrorCode {
+    /** The body is not JSON. */
+    MALFORMED_JSON,
+    /** The body is JSON of the wrong shape: an unknown field, a missing or invalid value. */
+    INVALID_MESSAGE,
+    /** A symbol that is not traded here. */
+    UNKNOWN_SYMBOL,
+    /** A managed subscription would exceed the symbols allowed per session. */
+    TOO_MANY_SYMBOLS,
+    /** A managed subscription asked for a rate outside the allowed range. */
+    RATE_OUT_OF_RANGE,
+    /** A SEND or SUBSCRIBE to a destination that clients may not use. */
+    FORBIDDEN_DESTINATION,
+    /** The server failed; the message may be retried. */
+    INTERNAL_ERROR
+}

@@ -1,0 +1,83 @@
+package com.stockticker.messaging;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+import com.stockticker.market.UnknownSymbolException;
+
+/**
+ * Turns every failure of a {@code @MessageMapping} or {@code @SubscribeMapping} handler into an error on
+ * the client's {@code /user/queue/errors}. Client mistakes are logged at debug level without a stack trace;
+ * only the server's own failures are logged as errors.
+ */
+@ControllerAdvice
+class MessagingExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagingExceptionHandler.class);
+
+    private final ClientErrors errors;
+
+    MessagingExceptionHandler(ClientErrors errors) {
+        this.errors = errors;
+    }
+
+    @MessageExceptionHandler
+    void unreadable(MessageConversionException ex, Message<?> message) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof StreamReadException) {
+            refuse(message, ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + ((JacksonException) cause).getOriginalMessage());
+        }
+        else if (cause instanceof UnrecognizedPropertyException unknown) {
+            refuse(message, ErrorCode.INVALID_MESSAGE, "Unknown field '" + unknown.getPropertyName() + "'");
+        }
+        else if (cause instanceof JacksonException json) {
+            refuse(message, ErrorCode.INVALID_MESSAGE, "Invalid value at '" + json.getPathReference() + "': " + json.getOriginalMessage());
+        }
+        else {
+            refuse(message, ErrorCode.INVALID_MESSAGE, "The body cannot be read: " + ex.getMessage());
+        }
+    }
+
+    @MessageExceptionHandler
+    void invalid(MethodArgumentNotValidException ex, Message<?> message) {
+        String problems = ex.getBindingResult() == null ? ex.getMessage()
+                : ex.getBindingResult().getFieldErrors().stream()
+                        .map(error -> error.getField() + " " + error.getDefaultMessage())
+                        .sorted()
+                        .collect(Collectors.joining("; "));
+        refuse(message, ErrorCode.INVALID_MESSAGE, problems);
+    }
+
+    @MessageExceptionHandler
+    void unknownSymbol(UnknownSymbolException ex, Message<?> message) {
+        refuse(message, ErrorCode.UNKNOWN_SYMBOL, ex.getMessage());
+    }
+
+    @MessageExceptionHandler
+    void rejected(RejectedMessageException ex, Message<?> message) {
+        refuse(message, ex.getCode(), ex.getMessage());
+    }
+
+    @MessageExceptionHandler
+    void failed(Exception ex, Message<?> message) {
+        log.error("Failed to handle a message to {}", SimpMessageHeaderAccessor.getDestination(message.getHeaders()), ex);
+        errors.report(message, ErrorCode.INTERNAL_ERROR, "The server could not handle this message");
+    }
+
+    private void refuse(Message<?> message, ErrorCode code, String text) {
+        log.debug("Refused a message to {}: {} {}", SimpMessageHeaderAccessor.getDestination(message.getHeaders()), code, text);
+        errors.report(message, code, text);
+    }
+}

@@ -1,0 +1,84 @@
+package com.stockticker.messaging;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final WebSocketProperties properties;
+    private final TaskScheduler brokerScheduler;
+    private final ObjectProvider<ClientErrors> errors;
+
+    WebSocketConfig(WebSocketProperties properties,
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
+            ObjectProvider<ClientErrors> errors) {
+        this.properties = properties;
+        this.brokerScheduler = brokerScheduler;
+        this.errors = errors;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        String[] origins = properties.allowedOrigins().toArray(String[]::new);
+        registry.addEndpoint(Destinations.WEBSOCKET_ENDPOINT).setAllowedOriginPatterns(origins);
+        registry.addEndpoint(Destinations.SOCKJS_ENDPOINT).setAllowedOriginPatterns(origins).withSockJS();
+        // A client's frames are handled in the order it sent them: a SUBSCRIBE to a snapshot that precedes
+        // a SUBSCRIBE to the live topic is answered first.
+        registry.setPreserveReceiveOrder(true);
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker(Destinations.TOPIC_PREFIX, Destinations.QUEUE_PREFIX)
+                .setTaskScheduler(brokerScheduler)
+                .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
+                        properties.heartbeat().receive().toMillis() });
+        registry.setApplicationDestinationPrefixes(Destinations.APP_PREFIX);
+        registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
+        // Messages to one session leave in the order they were sent: a snapshot before the updates after it.
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors));
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(bytes(properties.messageSizeLimit().toBytes()))
+                .setSendBufferSizeLimit(bytes(properties.sendBufferSizeLimit().toBytes()))
+                .setSendTimeLimit((int) properties.sendTimeLimit().toMillis());
+    }
+
+    /**
+     * The container's own buffer for an incoming WebSocket message is twice the STOMP limit: a frame a
+     * little over the limit still reaches the STOMP decoder, which answers with an ERROR frame; a message
+     * over twice the limit is closed by the container with status 1009 (message too big).
+     */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        int buffer = bytes(2 * properties.messageSizeLimit().toBytes());
+        container.setMaxTextMessageBufferSize(buffer);
+        container.setMaxBinaryMessageBufferSize(buffer);
+        return container;
+    }
+
+    private static int bytes(long size) {
+        return (int) Math.min(size, Integer.MAX_VALUE);
+    }
+}
