@@ -1,0 +1,152 @@
+package com.stockticker.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+
+/**
+ * A STOMP client written straight onto the JDK's WebSocket client, so that tests see and send exact
+ * frames, broken ones included. Every received frame is kept, in order; tests await what they expect.
+ */
+public final class StompClient implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final List<StompFrame> frames = new CopyOnWriteArrayList<>();
+    private final AtomicInteger heartbeats = new AtomicInteger();
+    private final AtomicInteger subscriptionIds = new AtomicInteger();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private StompClient(WebSocket.Builder builder, URI uri) {
+        this.socket = builder.buildAsync(uri, new Listener()).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** Opens a WebSocket and does nothing else. */
+    public static StompClient open(URI uri, Map<String, String> handshakeHeaders) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        handshakeHeaders.forEach(builder::header);
+        return new StompClient(builder, uri);
+    }
+
+    /** Opens a WebSocket, sends CONNECT and waits for CONNECTED. */
+    public static StompClient connect(URI uri) {
+        return connect(uri, Map.of());
+    }
+
+    public static StompClient connect(URI uri, Map<String, String> connectHeaders) {
+        StompClient client = open(uri, Map.of());
+        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("accept-version", "1.2", "host", uri.getHost()));
+        headers.putAll(connectHeaders);
+        client.send("CONNECT", headers, "");
+        client.await(frame -> frame.command().equals("CONNECTED"));
+        return client;
+    }
+
+    public void send(String command, Map<String, String> headers, String body) {
+        StringBuilder frame = new StringBuilder(command).append('\n');
+        headers.forEach((name, value) -> frame.append(name).append(':').append(value).append('\n'));
+        sendRaw(frame.append('\n').append(body).append('\0').toString());
+    }
+
+    public void sendRaw(String text) {
+        socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** SEND with a JSON body. */
+    public void sendJson(String destination, String json) {
+        send("SEND", Map.of("destination", destination, "content-type", "application/json"), json);
+    }
+
+    /** Subscribes and returns the subscription id. */
+    public String subscribe(String destination) {
+        String id = "sub-" + subscriptionIds.incrementAndGet();
+        send("SUBSCRIBE", Map.of("id", id, "destination", destination), "");
+        return id;
+    }
+
+    /** Every frame received so far, in order. */
+    public List<StompFrame> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** The MESSAGE frames of one subscription received so far, in order. */
+    public List<StompFrame> messages(String subscriptionId) {
+        return frames.stream()
+                .filter(frame -> frame.command().equals("MESSAGE") && subscriptionId.equals(frame.header("subscription")))
+                .toList();
+    }
+
+    /** Waits for a frame that matches and returns the first such frame. */
+    public StompFrame await(Predicate<StompFrame> match) {
+        return Awaitility.await().atMost(TIMEOUT).until(() -> frames.stream().filter(match).findFirst(), found -> found.isPresent()).get();
+    }
+
+    /** Waits until a subscription has at least {@code count} messages and returns them all. */
+    public List<StompFrame> awaitMessages(String subscriptionId, int count) {
+        return Awaitility.await().atMost(TIMEOUT).until(() -> messages(subscriptionId), received -> received.size() >= count);
+    }
+
+    /** The WebSocket close status code, once the server closed the connection. */
+    public CompletableFuture<Integer> closed() {
+        return closed;
+    }
+
+    public int heartbeats() {
+        return heartbeats.get();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder pending = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            pending.append(data);
+            int end;
+            while ((end = pending.indexOf("\0")) >= 0) {
+                String frame = pending.substring(0, end);
+                pending.delete(0, end + 1);
+                String trimmed = frame.stripLeading();
+                heartbeats.addAndGet(frame.length() - trimmed.length());
+                frames.add(StompFrame.parse(trimmed));
+            }
+            if (!pending.isEmpty() && pending.toString().isBlank()) {
+                heartbeats.addAndGet(pending.length());
+                pending.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+    }
+}
