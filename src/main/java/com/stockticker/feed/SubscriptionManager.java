@@ -72,7 +72,7 @@ class SubscriptionManager {
             QuoteBatch snapshot = book.snapshot();
             List<Quote> quotes = snapshot.quotes().stream().filter(quote -> symbols.contains(quote.symbol())).toList();
             session.subscribe(symbols, ticksBetween(maxRate), snapshot.seq());
-            send(session, new ManagedQuotes(ManagedQuotes.Type.SNAPSHOT, quotes));
+            send(session, new ManagedQuotes(ManagedQuotes.Type.SNAPSHOT, snapshot.seq(), snapshot.timestamp(), quotes));
         }
     }
 
@@ -91,7 +91,7 @@ class SubscriptionManager {
             synchronized (session) {
                 List<Quote> due = session.due(tick);
                 if (!due.isEmpty()) {
-                    send(session, new ManagedQuotes(ManagedQuotes.Type.UPDATE, due));
+                    send(session, new ManagedQuotes(ManagedQuotes.Type.UPDATE, tick.seq(), tick.timestamp(), due));
                 }
             }
         }
