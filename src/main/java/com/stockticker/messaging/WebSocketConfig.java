@@ -38,6 +38,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         // A client's frames are handled in the order it sent them: a SUBSCRIBE to a snapshot that precedes
         // a SUBSCRIBE to the live topic is answered first.
         registry.setPreserveReceiveOrder(true);
+        registry.setErrorHandler(new StompErrors());
     }
 
     @Override
