@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.messaging.Message;
@@ -35,18 +36,11 @@ class MessagingExceptionHandler {
 
     @MessageExceptionHandler
     void unreadable(MessageConversionException ex, Message<?> message) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof StreamReadException) {
-            refuse(message, ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + ((JacksonException) cause).getOriginalMessage());
-        }
-        else if (cause instanceof UnrecognizedPropertyException unknown) {
-            refuse(message, ErrorCode.INVALID_MESSAGE, "Unknown field '" + unknown.getPropertyName() + "'");
-        }
-        else if (cause instanceof JacksonException json) {
-            refuse(message, ErrorCode.INVALID_MESSAGE, "Invalid value at '" + json.getPathReference() + "': " + json.getOriginalMessage());
+        if (ex.getCause() instanceof StreamReadException syntax) {
+            refuse(message, ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + syntax.getOriginalMessage());
         }
         else {
-            refuse(message, ErrorCode.INVALID_MESSAGE, "The body cannot be read: " + ex.getMessage());
+            refuse(message, ErrorCode.INVALID_MESSAGE, describe(ex.getCause()));
         }
     }
 
@@ -74,6 +68,27 @@ class MessagingExceptionHandler {
     void failed(Exception ex, Message<?> message) {
         log.error("Failed to handle a message to {}", SimpMessageHeaderAccessor.getDestination(message.getHeaders()), ex);
         errors.report(message, ErrorCode.INTERNAL_ERROR, "The server could not handle this message");
+    }
+
+    /** Says what is wrong with a JSON body in the client's terms: field names, never Java types. */
+    private static String describe(Throwable cause) {
+        if (!(cause instanceof JacksonException json)) {
+            return "The body cannot be read: send JSON, with content-type application/json or none";
+        }
+        String field = json.getPath().stream()
+                .map(step -> step.getPropertyName() != null ? "." + step.getPropertyName() : "[" + step.getIndex() + "]")
+                .collect(Collectors.joining())
+                .replaceFirst("^\\.", "");
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + (field.isEmpty() ? unknown.getPropertyName() : field) + "'";
+        }
+        if (field.isEmpty()) {
+            return "The body must be a JSON object with the documented fields";
+        }
+        if (json instanceof InvalidFormatException invalid) {
+            return "Invalid value '" + invalid.getValue() + "' for '" + field + "'";
+        }
+        return "Wrong type of value for '" + field + "'";
     }
 
     private void refuse(Message<?> message, ErrorCode code, String text) {

@@ -152,13 +152,24 @@ class ManagedSubscriptionIntegrationTest {
                 {"action":"watch","symbols":["AAPL"]}""");
         client.sendJson("/app/subscriptions", """
                 {"action":"subscribe","symbols":[]}""");
+        client.sendJson("/app/subscriptions", """
+                {"action":"subscribe","symbols":["AAPL"],"maxRate":"fast"}""");
+        client.sendJson("/app/subscriptions", "[1,2]");
+        client.send("SEND", Map.of("destination", "/app/subscriptions", "content-type", "text/plain"), """
+                {"action":"subscribe","symbols":["AAPL"]}""");
 
-        List<JsonNode> refused = client.awaitMessages(errors, 4).stream().map(StompFrame::json).toList();
-        assertThat(refused).extracting(error -> error.get("code").asString())
-                .containsExactly("MALFORMED_JSON", "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE");
-        assertThat(refused.get(1).get("message").asString()).isEqualTo("Unknown field 'maxrate'");
-        assertThat(refused.get(2).get("message").asString()).contains("action");
-        assertThat(refused.get(3).get("message").asString()).contains("symbols");
+        List<JsonNode> refused = client.awaitMessages(errors, 7).stream().map(StompFrame::json).toList();
+        assertThat(refused).extracting(error -> error.get("code").asString()).containsExactly("MALFORMED_JSON",
+                "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE");
+        assertThat(refused).extracting(error -> error.get("message").asString()).containsExactly(
+                refused.get(0).get("message").asString(),
+                "Unknown field 'maxrate'",
+                "Invalid value 'watch' for 'action'",
+                "symbols must not be empty",
+                "Invalid value 'fast' for 'maxRate'",
+                "The body must be a JSON object with the documented fields",
+                "The body cannot be read: send JSON, with content-type application/json or none");
+        assertThat(refused.get(0).get("message").asString()).startsWith("The body is not valid JSON");
         assertStillServes();
     }
 
