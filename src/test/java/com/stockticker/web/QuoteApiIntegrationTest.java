@@ -70,4 +70,11 @@ class QuoteApiIntegrationTest {
             assertThat(response.getBody().get("detail").asString()).isEqualTo("Unknown symbol 'NOPE'");
         }
     }
+
+    @Test
+    void theLandingPageSaysHowToConnectAndShowsTheQuotes() {
+        String page = RestClient.create("http://localhost:" + port).get().uri("/").retrieve().body(String.class);
+
+        assertThat(page).contains("<code>/ws</code>", "<code>/topic/prices</code>", "Apple Inc.", "NVIDIA Corp.");
+    }
 }
