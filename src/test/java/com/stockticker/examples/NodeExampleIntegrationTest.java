@@ -1,0 +1,80 @@
+package com.stockticker.examples;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockticker.support.LiveServerTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The Node example of {@code docs/protocol.md} runs against a live server and prints quotes. */
+@LiveServerTest
+class NodeExampleIntegrationTest {
+
+    private static final Path EXAMPLE = Path.of("examples", "node");
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void installDependencies() throws Exception {
+        // .ci/run installs Node.js; a machine with only a JDK skips this test rather than fail it.
+        assumeTrue(run(List.of("node", "--version"), Path.of(".")).exitCode() == 0, "Node.js is not installed");
+        if (!Files.isDirectory(EXAMPLE.resolve("node_modules"))) {
+            Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), EXAMPLE);
+            assertThat(install.exitCode()).as(install.output()).isZero();
+        }
+    }
+
+    @Test
+    void printsTheSnapshotAndLiveQuotes() throws Exception {
+        Result result = run(List.of("node", "quotes.mjs", "ws://localhost:" + port + "/ws", "3"), EXAMPLE);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("connected to ws://localhost:" + port + "/ws");
+        assertThat(result.output()).containsPattern("snapshot seq \\d+ \\S+: 20 quotes");
+        assertThat(result.output().lines().filter(line -> line.startsWith("tick "))).hasSize(3);
+        assertThat(result.output()).containsPattern("(?m)^[A-Z-]+ +\\d+\\.\\d\\d +[+-]\\d+\\.\\d\\d \\([+-]\\d+\\.\\d\\d%\\)  bid ");
+    }
+
+    @Test
+    void failsClearlyWhenNoServerListens() throws Exception {
+        Result result = run(List.of("node", "quotes.mjs", "ws://localhost:1/ws", "1"), EXAMPLE);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("error: cannot connect to ws://localhost:1/ws");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(List<String> command, Path directory) throws IOException, InterruptedException {
+        File output = File.createTempFile("node-example", ".log");
+        try {
+            Process process = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectErrorStream(true).redirectOutput(output).start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out: " + Files.readString(output.toPath(), StandardCharsets.UTF_8));
+            }
+            return new Result(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));
+        }
+        catch (IOException notInstalled) {
+            return new Result(-1, notInstalled.getMessage());
+        }
+        finally {
+            Files.deleteIfExists(output.toPath());
+        }
+    }
+}
