@@ -82,6 +82,22 @@ class GuardIntegrationTest {
     }
 
     @Test
+    void anApplicationDestinationThatNothingAnswersIsReported() {
+        String errors = attacker.subscribe("/user/queue/errors");
+        attacker.sendJson("/app/subscription", "{}");
+        attacker.subscribe("/app/quote");
+
+        List<JsonNode> refused = attacker.awaitMessages(errors, 2).stream().map(StompFrame::json).toList();
+        assertThat(refused).extracting(error -> error.get("code").asString()).containsOnly("UNKNOWN_DESTINATION");
+        assertThat(refused).extracting(error -> error.get("message").asString()).containsExactly(
+                "Nothing answers a SEND to '/app/subscription'; see docs/protocol.md",
+                "Nothing answers a SUBSCRIBE to '/app/quote'; see docs/protocol.md");
+        // Mapped destinations still win over the catch-all.
+        String snapshot = attacker.subscribe("/app/quotes");
+        assertThat(attacker.awaitMessages(snapshot, 1).get(0).json().get("quotes")).hasSize(20);
+    }
+
+    @Test
     void aBrokenFrameGetsAnErrorFrameAndOtherClientsKeepStreaming() {
         // A header without a colon is not STOMP.
         attacker.sendRaw("SUBSCRIBE\nid:1\ndestination /topic/prices\n\n\0");
