@@ -2,8 +2,8 @@
 //
 //   node quotes.mjs [url] [count]      (defaults: $STOCKTICKER_URL or ws://localhost:8080/ws, 5 ticks)
 //
-// Exit status: 0 after `count` ticks; 1 if it cannot connect within 10 s, on a STOMP ERROR frame, or if
-// the WebSocket closes before it is done; 2 on bad arguments.
+// Exit status: 0 after `count` ticks; 1 if it cannot connect within 10 s, on a STOMP ERROR frame, if the
+// WebSocket closes before it is done, or if the server goes silent for 20 s; 2 on bad arguments.
 import { Client } from '@stomp/stompjs';
 import WebSocket from 'ws';
 
@@ -28,14 +28,13 @@ function fail(message) {
 }
 
 const client = new Client({
-  // Node 20 has no global WebSocket (it arrived in Node 22), so stompjs is handed one from the `ws` package.
-  // The factory, rather than brokerURL, is also what lets us pick the implementation. The subprotocols
-  // tell the server which STOMP versions we speak.
+  // Node 20 has no global WebSocket (it arrived in Node 22), so `brokerURL` alone would fail: stompjs gets
+  // its socket from the `ws` package through this factory. The subprotocols name the STOMP versions we speak.
   webSocketFactory: () => new WebSocket(url, ['v12.stomp', 'v11.stomp', 'v10.stomp']),
+  // STOMP 1.2 requires a host header on CONNECT; stompjs does not add one by itself.
   connectHeaders: { host: new URL(url).hostname },
   // Heartbeats both ways (the server's own setting is 10 s/10 s): the server notices a vanished client, and
-  // we notice a server that stopped talking without closing the TCP connection (stompjs closes the socket,
-  // which ends this program through onWebSocketClose).
+  // we notice a server that went silent without closing the TCP connection (see onHeartbeatLost).
   heartbeatIncoming: 10_000,
   heartbeatOutgoing: 10_000,
   // stompjs reconnects by default; an example that should fail loudly must not retry silently.
@@ -44,7 +43,7 @@ const client = new Client({
 
 // Our own timer, rather than stompjs's connectionTimeout, so that a timeout gets its own clear message.
 const connectTimer = setTimeout(
-  () => fail(`no STOMP connection to ${url} within ${CONNECT_TIMEOUT_MS / 1000} s`),
+  () => fail(`cannot connect to ${url}: no STOMP CONNECTED frame within ${CONNECT_TIMEOUT_MS / 1000} s`),
   CONNECT_TIMEOUT_MS,
 );
 
@@ -59,14 +58,15 @@ client.onConnect = (frame) => {
     console.error(`server error ${code} (${destination ?? '-'}): ${text}`);
   });
 
-  // The server answers this SUBSCRIBE at once with a snapshot of every quote; it does not stay subscribed.
+  // The server answers this SUBSCRIBE once, at once, with a snapshot of every quote; nothing follows on it.
   client.subscribe('/app/quotes', (message) => {
     const snapshot = JSON.parse(message.body);
     console.log(`snapshot seq ${snapshot.seq} ${snapshot.timestamp}: ${snapshot.quotes.length} quotes`);
   });
 
-  // Subscribed right away, not after the snapshot arrives: the server handles a client's frames in order
-  // and delivers the snapshot before the first tick, so no tick falls between the two.
+  // Subscribed right away, not after the snapshot arrives: the server handles a client's frames in order,
+  // so the snapshot is taken before this subscription starts and no tick falls between the two. A client
+  // that keeps state applies only batches with a seq above the snapshot's (docs/protocol.md).
   let ticks = 0;
   client.subscribe('/topic/prices', async (message) => {
     if (finished) return;
@@ -83,6 +83,10 @@ client.onConnect = (frame) => {
 };
 
 client.onStompError = (frame) => fail(`STOMP ERROR frame: ${[frame.headers.message, frame.body].filter(Boolean).join(': ')}`);
+
+// stompjs calls this after two heartbeat intervals (20 s) without a byte from the server. Exit now rather than
+// let stompjs start a close handshake that a dead server never answers (ws would wait 30 s more for it).
+client.onHeartbeatLost = () => fail(`no data or heartbeat from ${url} for 20 s`);
 
 client.onWebSocketError = (event) => {
   lastSocketError = event.message || event.error?.message;
@@ -103,7 +107,7 @@ function formatQuote(q) {
   const signed = (n) => (n >= 0 ? '+' : '') + n.toFixed(2);
   return (
     `${q.symbol.padEnd(6)}${q.price.toFixed(2).padStart(8)}` +
-    `${signed(q.change).padStart(7)} (${signed(q.changePercent)}%)` +
+    ` ${signed(q.change).padStart(6)} (${signed(q.changePercent)}%)` +
     `  bid ${q.bid.toFixed(2)} ask ${q.ask.toFixed(2)}  seq ${q.seq}`
   );
 }
