@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A STOMP client written straight onto the JDK's WebSocket client, so that tests see and send exact
@@ -22,14 +23,17 @@ import org.awaitility.Awaitility;
 public final class StompClient implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<StompFrame> frames = new CopyOnWriteArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger subscriptionIds = new AtomicInteger();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final boolean sockJs;
     private final WebSocket socket;
 
-    private StompClient(WebSocket.Builder builder, URI uri) {
+    private StompClient(WebSocket.Builder builder, URI uri, boolean sockJs) {
+        this.sockJs = sockJs;
         this.socket = builder.buildAsync(uri, new Listener()).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
@@ -37,7 +41,15 @@ public final class StompClient implements AutoCloseable {
     public static StompClient open(URI uri, Map<String, String> handshakeHeaders) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         handshakeHeaders.forEach(builder::header);
-        return new StompClient(builder, uri);
+        return new StompClient(builder, uri, false);
+    }
+
+    /**
+     * Opens SockJS's raw WebSocket URL ({@code .../sockjs/{server}/{session}/websocket}), where every message
+     * is a JSON array of STOMP frames, and does nothing else. {@link #sendText} sends such arrays as they are.
+     */
+    public static StompClient openSockJsWebSocket(URI uri) {
+        return new StompClient(HttpClient.newHttpClient().newWebSocketBuilder(), uri, true);
     }
 
     /** Opens a WebSocket, sends CONNECT and waits for CONNECTED. */
@@ -60,7 +72,13 @@ public final class StompClient implements AutoCloseable {
         sendRaw(frame.append('\n').append(body).append('\0').toString());
     }
 
-    public void sendRaw(String text) {
+    /** Sends a STOMP frame as it is, in a SockJS array when this is a SockJS connection. */
+    public void sendRaw(String frame) {
+        sendText(sockJs ? JSON.writeValueAsString(List.of(frame)) : frame);
+    }
+
+    /** Sends one WebSocket text message, exactly this text. */
+    public void sendText(String text) {
         socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
@@ -119,8 +137,30 @@ public final class StompClient implements AutoCloseable {
 
         private final StringBuilder pending = new StringBuilder();
 
+        private final StringBuilder message = new StringBuilder();
+
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (!sockJs) {
+                receive(data);
+            }
+            else {
+                message.append(data);
+                if (last) {
+                    // SockJS frames: "o" open, "h" heartbeat, "a[...]" messages, "c[...]" close.
+                    if (message.charAt(0) == 'a') {
+                        for (String part : JSON.readValue(message.substring(1), String[].class)) {
+                            receive(part);
+                        }
+                    }
+                    message.setLength(0);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void receive(CharSequence data) {
             pending.append(data);
             int end;
             while ((end = pending.indexOf("\0")) >= 0) {
@@ -134,8 +174,6 @@ public final class StompClient implements AutoCloseable {
                 heartbeats.addAndGet(pending.length());
                 pending.setLength(0);
             }
-            webSocket.request(1);
-            return null;
         }
 
         @Override

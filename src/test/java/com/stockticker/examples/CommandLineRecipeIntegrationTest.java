@@ -1,0 +1,47 @@
+package com.stockticker.examples;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.StompClient;
+import com.stockticker.support.StompFrame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command-line recipe of {@code docs/protocol.md}: the very lines a person types into wscat, on SockJS's
+ * raw WebSocket URL, where a frame is a JSON string and so its newlines and NUL can be typed.
+ */
+@LiveServerTest
+class CommandLineRecipeIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theTypedLinesConnectSubscribeAndReceiveQuotes() {
+        try (StompClient wscat = StompClient.openSockJsWebSocket(URI.create("ws://localhost:" + port + "/sockjs/000/recipe/websocket"))) {
+            wscat.sendText("""
+                    ["CONNECT\\naccept-version:1.2\\nhost:localhost\\n\\n\\u0000"]""");
+            assertThat(wscat.await(frame -> frame.command().equals("CONNECTED")).header("version")).isEqualTo("1.2");
+
+            wscat.sendText("""
+                    ["SUBSCRIBE\\nid:0\\ndestination:/topic/prices.AAPL\\n\\n\\u0000"]""");
+            StompFrame quote = wscat.await(frame -> frame.command().equals("MESSAGE"));
+            assertThat(quote.destination()).isEqualTo("/topic/prices.AAPL");
+            assertThat(quote.json().get("symbol").asString()).isEqualTo("AAPL");
+
+            wscat.sendText("""
+                    ["SUBSCRIBE\\nid:1\\ndestination:/user/queue/quotes\\n\\n\\u0000"]""");
+            wscat.sendText("""
+                    ["SEND\\ndestination:/app/subscriptions\\n\\n{\\"action\\":\\"subscribe\\",\\"symbols\\":[\\"MSFT\\"],\\"maxRate\\":1}\\u0000"]""");
+            StompFrame snapshot = wscat.await(frame -> "/user/queue/quotes".equals(frame.destination()));
+            assertThat(snapshot.json().get("type").asString()).isEqualTo("snapshot");
+            assertThat(snapshot.json().get("quotes").get(0).get("symbol").asString()).isEqualTo("MSFT");
+        }
+    }
+}
