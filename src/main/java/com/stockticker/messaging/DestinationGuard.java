@@ -1,5 +1,6 @@
 package com.stockticker.messaging;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,17 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
  * Keeps clients to the destinations that are theirs: they SEND only to the application ({@code /app/**}),
  * so nobody but the server publishes prices; they SUBSCRIBE to topics, application snapshots and their
  * own user queues, never to a raw {@code /queue/...} destination, which would be another session's.
+ *
+ * Within those, the {@code authorization} decides which frames need an authenticated user (trading).
  *
  * <p>A refused message is dropped and the client told on {@code /user/queue/errors}; the connection stays
  * open, as for any other bad message. The first refusal of a session is logged as a warning, the rest at
@@ -33,9 +40,11 @@ class DestinationGuard implements ChannelInterceptor {
 
     // Resolved lazily: the error sender depends on the broker, which depends on this channel's configuration.
     private final ObjectProvider<ClientErrors> errors;
+    private final AuthorizationManager<Message<?>> authorization;
 
-    DestinationGuard(ObjectProvider<ClientErrors> errors) {
+    DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization) {
         this.errors = errors;
+        this.authorization = authorization;
     }
 
     @Override
@@ -44,16 +53,36 @@ class DestinationGuard implements ChannelInterceptor {
         SimpMessageType type = headers.getMessageType();
         List<String> allowed = type == SimpMessageType.MESSAGE ? SEND_PREFIXES
                 : type == SimpMessageType.SUBSCRIBE ? SUBSCRIBE_PREFIXES : null;
-        String destination = headers.getDestination();
-        if (allowed == null || (destination != null && allowed.stream().anyMatch(destination::startsWith))) {
+        if (allowed == null) {
             return message;
         }
+        String destination = headers.getDestination();
         String verb = type == SimpMessageType.MESSAGE ? "SEND" : "SUBSCRIBE";
-        String reason = verb + " to '" + destination + "' is not allowed; clients may " + verb + " only to "
-                + String.join(", ", allowed.stream().map(prefix -> prefix + "**").toList());
+        if (destination == null || allowed.stream().noneMatch(destination::startsWith)) {
+            return refuse(message, headers, ErrorCode.FORBIDDEN_DESTINATION, verb + " to '" + destination
+                    + "' is not allowed; clients may " + verb + " only to "
+                    + String.join(", ", allowed.stream().map(prefix -> prefix + "**").toList()));
+        }
+        if (!authorization.authorize(() -> authentication(headers.getUser()), message).isGranted()) {
+            return refuse(message, headers, ErrorCode.AUTHENTICATION_REQUIRED,
+                    verb + " to '" + destination + "' needs a logged-in user; CONNECT with login and passcode");
+        }
+        return message;
+    }
+
+    private Message<?> refuse(Message<?> message, SimpMessageHeaderAccessor headers, ErrorCode code, String reason) {
         logOncePerSession(headers, reason);
-        errors.getObject().report(message, ErrorCode.FORBIDDEN_DESTINATION, reason);
+        errors.getObject().report(message, code, reason);
         return null;
+    }
+
+    /** Spring Security's view of the principal: our anonymous principals are anonymous to it too. */
+    private static Authentication authentication(Principal user) {
+        if (user instanceof Authentication authentication) {
+            return authentication;
+        }
+        String name = user != null ? user.getName() : "anonymous";
+        return new AnonymousAuthenticationToken("stomp", name, AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
     }
 
     private static void logOncePerSession(SimpMessageHeaderAccessor headers, String reason) {

@@ -26,6 +26,18 @@ public final class Destinations {
     /** Under {@link #APP_PREFIX}: managed subscription requests. */
     public static final String SUBSCRIPTIONS = "/subscriptions";
 
+    /** Under {@link #APP_PREFIX}: SEND an order; SUBSCRIBE for a snapshot of the user's orders. */
+    public static final String ORDERS = "/orders";
+    /** Under {@link #APP_PREFIX}: SEND to cancel an open order. */
+    public static final String ORDERS_CANCEL = ORDERS + "/cancel";
+    /** Under {@link #APP_PREFIX}: SUBSCRIBE for a snapshot of the user's portfolio. */
+    public static final String PORTFOLIO = "/portfolio";
+
+    /** Under {@link #USER_PREFIX}: the user's order events. */
+    public static final String USER_ORDERS = QUEUE_PREFIX + "/orders";
+    /** Under {@link #USER_PREFIX}: the user's portfolio, as it changes and as prices move. */
+    public static final String USER_PORTFOLIO = QUEUE_PREFIX + "/portfolio";
+
     /** Under {@link #USER_PREFIX}: the session's managed-subscription stream. */
     public static final String USER_QUOTES = QUEUE_PREFIX + "/quotes";
     /** Under {@link #USER_PREFIX}: errors about the session's own messages. */

@@ -14,6 +14,8 @@ public enum ErrorCode {
     RATE_OUT_OF_RANGE,
     /** A SEND or SUBSCRIBE to a destination that clients may not use. */
     FORBIDDEN_DESTINATION,
+    /** A SEND or SUBSCRIBE that needs a logged-in user, from an anonymous connection. */
+    AUTHENTICATION_REQUIRED,
     /** A SEND or SUBSCRIBE under {@code /app} that nothing answers. */
     UNKNOWN_DESTINATION,
     /** The server failed; the message may be retried. */

@@ -1,17 +1,22 @@
 package com.stockticker.messaging;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 @Configuration(proxyBeanMethods = false)
@@ -21,20 +26,32 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final WebSocketProperties properties;
     private final TaskScheduler brokerScheduler;
     private final ObjectProvider<ClientErrors> errors;
+    private final HandshakeInterceptor[] handshakeInterceptors;
+    private final AuthorizationManager<Message<?>> authorization;
 
+    /**
+     * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
+     *     session's CSRF token to the WebSocket session
+     * @param authorization which frames need an authenticated user
+     */
     WebSocketConfig(WebSocketProperties properties,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
-            ObjectProvider<ClientErrors> errors) {
+            ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
+            AuthorizationManager<Message<?>> authorization) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
+        this.handshakeInterceptors = handshakeInterceptors.toArray(HandshakeInterceptor[]::new);
+        this.authorization = authorization;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         String[] origins = properties.allowedOrigins().toArray(String[]::new);
-        registry.addEndpoint(Destinations.WEBSOCKET_ENDPOINT).setAllowedOriginPatterns(origins);
-        registry.addEndpoint(Destinations.SOCKJS_ENDPOINT).setAllowedOriginPatterns(origins).withSockJS();
+        registry.addEndpoint(Destinations.WEBSOCKET_ENDPOINT).setAllowedOriginPatterns(origins)
+                .addInterceptors(handshakeInterceptors);
+        registry.addEndpoint(Destinations.SOCKJS_ENDPOINT).setAllowedOriginPatterns(origins)
+                .addInterceptors(handshakeInterceptors).withSockJS();
         // A client's frames are handled in the order it sent them: a SUBSCRIBE to a snapshot that precedes
         // a SUBSCRIBE to the live topic is answered first.
         registry.setPreserveReceiveOrder(true);
@@ -55,7 +72,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors));
+        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors, authorization));
     }
 
     @Override

@@ -1,0 +1,29 @@
+package com.stockticker.security;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.messaging.web.csrf.XorCsrfChannelInterceptor;
+
+/**
+ * Requires the CSRF token on a STOMP CONNECT whose user comes from the browser's HTTP session (a cookie),
+ * which is the only kind of credential another site's page could make a browser send. Clients that
+ * authenticate with {@code login}/{@code passcode}, and anonymous ones, send no ambient credential, so
+ * there is nothing to forge and no token to ask for; the origin check keeps foreign pages out besides.
+ */
+class BrowserCsrfInterceptor implements ChannelInterceptor {
+
+    private final ChannelInterceptor csrf = new XorCsrfChannelInterceptor();
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        boolean sessionAuthenticated = accessor != null && StompCommand.CONNECT.equals(accessor.getCommand())
+                && accessor.getLogin() == null && accessor.getUser() instanceof Authentication;
+        return sessionAuthenticated ? csrf.preSend(message, channel) : message;
+    }
+}

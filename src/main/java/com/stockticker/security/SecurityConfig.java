@@ -1,0 +1,84 @@
+package com.stockticker.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.messaging.Message;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import com.stockticker.messaging.Destinations;
+
+/**
+ * Who may do what. Watching prices needs no account, over HTTP or STOMP; trading needs an authenticated
+ * user: browsers log in with a form and the HTTP session, other clients send {@code login} and
+ * {@code passcode} on STOMP CONNECT (or HTTP Basic for the REST mirrors).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain httpSecurity(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders")).authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .httpBasic(Customizer.withDefaults())
+                // An API client that is not logged in gets 401, not a redirect to the login page.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths.matcher("/api/**")))
+                // SockJS's HTTP transports POST frames without a CSRF token; the STOMP CONNECT that opens a
+                // browser's trading session carries the token instead (see BrowserCsrfInterceptor).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(Destinations.SOCKJS_ENDPOINT + "/**")))
+                // SockJS's iframe transport needs same-origin framing.
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager users(AccountProperties properties) {
+        return new InMemoryUserDetailsManager(properties.accounts().stream()
+                .map(account -> User.withUsername(account.username()).password(account.password()).roles("TRADER").build())
+                .toList());
+    }
+
+    /** Checks STOMP CONNECT's login and passcode against the same users as the login page. */
+    @Bean
+    AuthenticationManager stompAuthenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(provider);
+    }
+
+    /** Which STOMP frames need an authenticated user; everything else is open, within the destination guard. */
+    @Bean
+    AuthorizationManager<Message<?>> messageAuthorization() {
+        return MessageMatcherDelegatingAuthorizationManager.builder()
+                .simpDestMatchers(Destinations.APP_PREFIX + Destinations.ORDERS, Destinations.APP_PREFIX + Destinations.ORDERS + "/**").authenticated()
+                .simpSubscribeDestMatchers(Destinations.USER_PREFIX + Destinations.USER_ORDERS,
+                        Destinations.USER_PREFIX + Destinations.USER_PORTFOLIO,
+                        Destinations.APP_PREFIX + Destinations.PORTFOLIO).authenticated()
+                .anyMessage().permitAll()
+                .build();
+    }
+}

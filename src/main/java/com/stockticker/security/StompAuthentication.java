@@ -1,0 +1,48 @@
+package com.stockticker.security;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Authenticates a STOMP CONNECT that carries the standard {@code login} and {@code passcode} headers, the
+ * way non-browser clients log in. A failure is an ERROR frame saying only "authentication failed" and a
+ * close: whether the user exists is nobody's business. A CONNECT without {@code login} keeps the principal
+ * of its HTTP session, if any, or becomes anonymous.
+ */
+class StompAuthentication implements ChannelInterceptor {
+
+    static final String FAILED = "authentication failed";
+
+    private final AuthenticationManager authentication;
+
+    StompAuthentication(AuthenticationManager authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (accessor == null || !StompCommand.CONNECT.equals(accessor.getCommand()) || accessor.getLogin() == null) {
+            return message;
+        }
+        String passcode = accessor.getPasscode();
+        try {
+            Authentication user = authentication.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(accessor.getLogin(), passcode != null ? passcode : ""));
+            accessor.setUser(user);
+            return message;
+        }
+        catch (AuthenticationException ex) {
+            throw new BadCredentialsException(FAILED);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.stockticker.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.messaging.web.socket.server.CsrfTokenHandshakeInterceptor;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/**
+ * Puts authentication in front of the STOMP inbound channel. Ordered before the messaging configuration,
+ * so that its interceptors run first: the principal is settled before anything else looks at it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Order(Ordered.HIGHEST_PRECEDENCE + 99)
+class WebSocketSecurityConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final AuthenticationManager stompAuthenticationManager;
+
+    WebSocketSecurityConfig(AuthenticationManager stompAuthenticationManager) {
+        this.stompAuthenticationManager = stompAuthenticationManager;
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new StompAuthentication(stompAuthenticationManager), new BrowserCsrfInterceptor());
+    }
+
+    /** Copies the HTTP session's CSRF token into the WebSocket session, where the CONNECT check finds it. */
+    @Bean
+    CsrfTokenHandshakeInterceptor csrfTokenHandshakeInterceptor() {
+        return new CsrfTokenHandshakeInterceptor();
+    }
+}
