@@ -5,17 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.stomp.StompConversionException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 
 /**
- * Answers a frame the server cannot take (broken, oversized, a CONNECT with wrong credentials or without
- * its CSRF token) with an ERROR frame, after which Spring closes the connection, as STOMP requires. It also
- * does the logging: these are the client's mistakes and get one line, not a stack trace, which is why
- * {@code application.yml} silences Spring's own logger for them.
+ * Answers a frame the server cannot take (broken, oversized) with an ERROR frame, after which Spring closes
+ * the connection, as STOMP requires. It also does the logging: a broken frame is the client's mistake and
+ * gets one line, not a stack trace, which is why {@code application.yml} silences Spring's own logger for it.
  */
 class StompErrors extends StompSubProtocolErrorHandler {
 
@@ -23,17 +19,12 @@ class StompErrors extends StompSubProtocolErrorHandler {
 
     @Override
     public @Nullable Message<byte[]> handleClientMessageProcessingError(@Nullable Message<byte[]> clientMessage, Throwable ex) {
-        // Interceptors' exceptions arrive wrapped in the channel's MessageDeliveryException.
-        Throwable cause = ex instanceof MessageDeliveryException && ex.getCause() != null ? ex.getCause() : ex;
-        if (cause instanceof AuthenticationException || cause instanceof AccessDeniedException) {
-            log.info("Refused a STOMP CONNECT: {}", cause.getMessage());
-        }
-        else if (cause instanceof StompConversionException) {
-            log.info("Closing a STOMP connection after a frame it could not take: {}", cause.getMessage());
+        if (ex instanceof StompConversionException) {
+            log.info("Closing a STOMP connection after a frame it could not take: {}", ex.getMessage());
         }
         else {
-            log.warn("Closing a STOMP connection after a failure to handle its frame", cause);
+            log.warn("Closing a STOMP connection after a failure to handle its frame", ex);
         }
-        return super.handleClientMessageProcessingError(clientMessage, cause);
+        return super.handleClientMessageProcessingError(clientMessage, ex);
     }
 }

@@ -6,8 +6,11 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.messaging.web.csrf.XorCsrfChannelInterceptor;
+
+import com.stockticker.messaging.ConnectionRefusals;
 
 /**
  * Requires the CSRF token on a STOMP CONNECT whose user comes from the browser's HTTP session (a cookie),
@@ -18,12 +21,27 @@ import org.springframework.security.messaging.web.csrf.XorCsrfChannelInterceptor
 class BrowserCsrfInterceptor implements ChannelInterceptor {
 
     private final ChannelInterceptor csrf = new XorCsrfChannelInterceptor();
+    private final ConnectionRefusals refusals;
+
+    BrowserCsrfInterceptor(ConnectionRefusals refusals) {
+        this.refusals = refusals;
+    }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         boolean sessionAuthenticated = accessor != null && StompCommand.CONNECT.equals(accessor.getCommand())
                 && accessor.getLogin() == null && accessor.getUser() instanceof Authentication;
-        return sessionAuthenticated ? csrf.preSend(message, channel) : message;
+        if (!sessionAuthenticated) {
+            return message;
+        }
+        try {
+            return csrf.preSend(message, channel);
+        }
+        catch (AccessDeniedException ex) {
+            refusals.refuse(accessor.getSessionId(), "CSRF token missing or invalid: send the page's token in the "
+                    + "CONNECT header it names, or log in with login and passcode");
+            return null;
+        }
     }
 }

@@ -7,10 +7,11 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+
+import com.stockticker.messaging.ConnectionRefusals;
 
 /**
  * Authenticates a STOMP CONNECT that carries the standard {@code login} and {@code passcode} headers, the
@@ -23,9 +24,11 @@ class StompAuthentication implements ChannelInterceptor {
     static final String FAILED = "authentication failed";
 
     private final AuthenticationManager authentication;
+    private final ConnectionRefusals refusals;
 
-    StompAuthentication(AuthenticationManager authentication) {
+    StompAuthentication(AuthenticationManager authentication, ConnectionRefusals refusals) {
         this.authentication = authentication;
+        this.refusals = refusals;
     }
 
     @Override
@@ -42,7 +45,8 @@ class StompAuthentication implements ChannelInterceptor {
             return message;
         }
         catch (AuthenticationException ex) {
-            throw new BadCredentialsException(FAILED);
+            refusals.refuse(accessor.getSessionId(), FAILED);
+            return null;
         }
     }
 }

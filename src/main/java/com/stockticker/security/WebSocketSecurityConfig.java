@@ -2,12 +2,15 @@ package com.stockticker.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.messaging.web.socket.server.CsrfTokenHandshakeInterceptor;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+import com.stockticker.messaging.ConnectionRefusals;
 
 /**
  * Puts authentication in front of the STOMP inbound channel. Ordered before the messaging configuration,
@@ -18,14 +21,17 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class WebSocketSecurityConfig implements WebSocketMessageBrokerConfigurer {
 
     private final AuthenticationManager stompAuthenticationManager;
+    private final ConnectionRefusals refusals;
 
-    WebSocketSecurityConfig(AuthenticationManager stompAuthenticationManager) {
+    WebSocketSecurityConfig(AuthenticationManager stompAuthenticationManager, @Lazy ConnectionRefusals refusals) {
         this.stompAuthenticationManager = stompAuthenticationManager;
+        this.refusals = refusals;
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new StompAuthentication(stompAuthenticationManager), new BrowserCsrfInterceptor());
+        registration.interceptors(new StompAuthentication(stompAuthenticationManager, refusals),
+                new BrowserCsrfInterceptor(refusals));
     }
 
     /** Copies the HTTP session's CSRF token into the WebSocket session, where the CONNECT check finds it. */
