@@ -16,6 +16,12 @@ public enum ErrorCode {
     FORBIDDEN_DESTINATION,
     /** A SEND or SUBSCRIBE that needs a logged-in user, from an anonymous connection. */
     AUTHENTICATION_REQUIRED,
+    /** A cancel named an order that the user does not have. */
+    ORDER_NOT_FOUND,
+    /** A cancel named an order that is already filled, canceled or rejected. */
+    ORDER_NOT_OPEN,
+    /** A cancel sent faster than the user's order rate allows. */
+    RATE_LIMITED,
     /** A SEND or SUBSCRIBE under {@code /app} that nothing answers. */
     UNKNOWN_DESTINATION,
     /** The server failed; the message may be retried. */

@@ -1,0 +1,142 @@
+package com.stockticker.trading;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import com.stockticker.market.Quote;
+
+/**
+ * One user's cash, holdings and orders. Not thread-safe: {@link TradingDesk} changes an account only while
+ * holding its lock, so that orders, cancels and ticks that race for it are applied one at a time.
+ */
+final class Account {
+
+    private final String username;
+    private final int historyLimit;
+    private final TokenBucket orderRate;
+    private final Map<String, Holding> holdings = new TreeMap<>();
+    private final LinkedHashMap<String, Order> orders = new LinkedHashMap<>();
+    private final Map<String, Order> byClientOrderId = new HashMap<>();
+    private BigDecimal cash;
+    private Instant valuedAt = Instant.MIN;
+
+    Account(String username, BigDecimal startingCash, TradingProperties limits, long nowNanos) {
+        this.username = username;
+        this.cash = startingCash.setScale(2, RoundingMode.UNNECESSARY);
+        this.historyLimit = limits.orderHistory();
+        this.orderRate = new TokenBucket(limits.orderBurst(), limits.ordersPerSecond(), nowNanos);
+    }
+
+    String username() {
+        return username;
+    }
+
+    boolean tryTakeOrderToken(long nowNanos) {
+        return orderRate.tryTake(nowNanos);
+    }
+
+    Order byClientOrderId(String clientOrderId) {
+        return byClientOrderId.get(clientOrderId);
+    }
+
+    Order byOrderId(String orderId) {
+        return orders.get(orderId);
+    }
+
+    List<Order> orders() {
+        return List.copyOf(orders.values());
+    }
+
+    List<Order> openOrders() {
+        return orders.values().stream().filter(order -> order.status().isOpen()).toList();
+    }
+
+    /** Cash not promised to resting buy orders. */
+    BigDecimal availableCash() {
+        return orders.values().stream().map(Order::reservedCash).reduce(cash, BigDecimal::subtract);
+    }
+
+    /** Shares of {@code symbol} held and not promised to resting sell orders. */
+    long availableQuantity(String symbol) {
+        Holding holding = holdings.get(symbol);
+        long held = holding != null ? holding.quantity() : 0;
+        return held - orders.values().stream().mapToLong(order -> order.reservedQuantity(symbol)).sum();
+    }
+
+    boolean holds(String symbol) {
+        Holding holding = holdings.get(symbol);
+        return holding != null && holding.quantity() > 0;
+    }
+
+    /** Keeps an order, and forgets the oldest finished ones beyond the configured history. */
+    void record(Order order) {
+        orders.put(order.orderId(), order);
+        byClientOrderId.put(order.request().clientOrderId(), order);
+        int finished = (int) orders.values().stream().filter(kept -> !kept.status().isOpen()).count();
+        Iterator<Order> oldest = orders.values().iterator();
+        while (finished > historyLimit && oldest.hasNext()) {
+            Order kept = oldest.next();
+            if (!kept.status().isOpen()) {
+                oldest.remove();
+                byClientOrderId.remove(kept.request().clientOrderId());
+                finished--;
+            }
+        }
+    }
+
+    /** Fills a whole order at {@code price}; the caller has checked that the cash or shares are there. */
+    void fill(Order order, BigDecimal price, Instant at) {
+        OrderRequest request = order.request();
+        BigDecimal amount = price.multiply(BigDecimal.valueOf(request.quantity()));
+        Holding holding = holdings.computeIfAbsent(request.symbol(), symbol -> new Holding());
+        if (request.side() == Side.BUY) {
+            cash = cash.subtract(amount);
+            holding.buy(request.quantity(), price);
+        }
+        else {
+            cash = cash.add(amount);
+            holding.sell(request.quantity(), price);
+        }
+        order.fill(price, at);
+    }
+
+    /** Whether prices moved for this account long enough after it was last valued to value it again. */
+    boolean dueForValuation(Instant now, Duration interval) {
+        return !now.isBefore(valuedAt.plus(interval));
+    }
+
+    void markValued(Instant now) {
+        valuedAt = now;
+    }
+
+    Portfolio portfolio(Function<String, Quote> prices, Instant now) {
+        List<Position> positions = new ArrayList<>();
+        BigDecimal marketValue = BigDecimal.ZERO;
+        BigDecimal unrealized = BigDecimal.ZERO;
+        BigDecimal realized = BigDecimal.ZERO;
+        for (Map.Entry<String, Holding> entry : holdings.entrySet()) {
+            Holding holding = entry.getValue();
+            BigDecimal price = prices.apply(entry.getKey()).price();
+            BigDecimal quantity = BigDecimal.valueOf(holding.quantity());
+            BigDecimal value = price.multiply(quantity);
+            BigDecimal gain = price.subtract(holding.averageCost()).multiply(quantity).setScale(2, RoundingMode.HALF_EVEN);
+            positions.add(new Position(entry.getKey(), holding.quantity(), holding.averageCost(), price, value, gain,
+                    holding.realizedPnl().setScale(2, RoundingMode.HALF_EVEN)));
+            marketValue = marketValue.add(value);
+            unrealized = unrealized.add(gain);
+            realized = realized.add(holding.realizedPnl());
+        }
+        return new Portfolio(username, cash, availableCash(), marketValue, cash.add(marketValue), unrealized,
+                realized.setScale(2, RoundingMode.HALF_EVEN), positions, now);
+    }
+}

@@ -1,0 +1,7 @@
+package com.stockticker.trading;
+
+import java.math.BigDecimal;
+
+/** An order as the client placed it, well-formed but not yet validated against the market and account. */
+public record OrderRequest(String clientOrderId, String symbol, Side side, OrderType type, long quantity, BigDecimal limitPrice) {
+}

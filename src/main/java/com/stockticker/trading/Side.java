@@ -1,0 +1,5 @@
+package com.stockticker.trading;
+
+public enum Side {
+    BUY, SELL
+}

@@ -1,0 +1,151 @@
+package com.stockticker.trading;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.stockticker.market.Instrument;
+import com.stockticker.market.MarketProperties;
+import com.stockticker.market.Quote;
+import com.stockticker.market.QuoteBatch;
+import com.stockticker.market.QuoteBook;
+import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.security.AccountProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The desk against quotes the test chooses, so that every crossing is certain. */
+class TradingDeskTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-05T15:00:00Z");
+
+    private final List<Object> events = new ArrayList<>();
+    private final QuoteBook book = new QuoteBook(new QuoteBatch(0, NOW, List.of(quote("ACME", "100.00", 0))), 10);
+    private final TradingDesk desk = new TradingDesk(
+            new AccountProperties(List.of(new AccountProperties.Account("ann", "{bcrypt}x", new BigDecimal("10000")))),
+            new MarketProperties(1L, Duration.ofMillis(250), 1, 60, 2, 10,
+                    List.of(new Instrument("ACME", "Acme", new BigDecimal("100.00"), 0, 0.2, new BigDecimal("0.01")))),
+            book, new TradingProperties(1000, 3, 10, 5, Duration.ofMillis(500), 100),
+            Clock.fixed(NOW, ZoneOffset.UTC), events::add);
+
+    @Test
+    void aMarketBuyPaysTheAskAndASellGetsTheBid() {
+        assertThat(desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 10, null)).averagePrice()).isEqualByComparingTo("100.05");
+        tick(1, "110.00");
+        OrderEvent sold = desk.place("ann", order("s1", Side.SELL, OrderType.MARKET, 4, null));
+
+        assertThat(sold.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(sold.averagePrice()).isEqualByComparingTo("109.95");
+        Portfolio portfolio = desk.portfolio("ann");
+        assertThat(portfolio.cash()).isEqualByComparingTo(new BigDecimal("10000")
+                .subtract(new BigDecimal("1000.50")).add(new BigDecimal("439.80")));
+        Position acme = portfolio.positions().get(0);
+        assertThat(acme.quantity()).isEqualTo(6);
+        assertThat(acme.averageCost()).isEqualByComparingTo("100.05");
+        assertThat(acme.realizedPnl()).isEqualByComparingTo("39.60");
+        assertThat(acme.unrealizedPnl()).isEqualByComparingTo("59.70");
+        assertThat(portfolio.equity()).isEqualByComparingTo(portfolio.cash().add(new BigDecimal("660.00")));
+    }
+
+    @Test
+    void aLimitBuyRestsUntilATickCrossesItAndFillsAtTheAskOrBetter() {
+        OrderEvent placed = desk.place("ann", order("l1", Side.BUY, OrderType.LIMIT, 10, "99.00"));
+        assertThat(placed.status()).isEqualTo(OrderStatus.NEW);
+        assertThat(desk.portfolio("ann").availableCash()).isEqualByComparingTo("9010.00");
+
+        tick(1, "99.50");
+        assertThat(desk.orders("ann").get(0).status()).isEqualTo(OrderStatus.NEW);
+        tick(2, "98.80");
+
+        OrderEvent filled = desk.orders("ann").get(0);
+        assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(filled.averagePrice()).isEqualByComparingTo("98.85");
+        assertThat(filled.filledQuantity()).isEqualTo(10);
+        assertThat(desk.portfolio("ann").cash()).isEqualByComparingTo("9011.50");
+        assertThat(desk.portfolio("ann").availableCash()).isEqualByComparingTo("9011.50");
+        assertThat(events).filteredOn(OrderUpdated.class::isInstance).map(e -> ((OrderUpdated) e).order().status())
+                .containsExactly(OrderStatus.NEW, OrderStatus.FILLED);
+    }
+
+    @Test
+    void aLimitSellFillsWhenTheBidReachesIt() {
+        desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 5, null));
+        desk.place("ann", order("s1", Side.SELL, OrderType.LIMIT, 5, "101.00"));
+        tick(1, "101.10");
+
+        OrderEvent sold = desk.orders("ann").get(1);
+        assertThat(sold.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(sold.averagePrice()).isEqualByComparingTo("101.05");
+    }
+
+    @Test
+    void cancelingReleasesWhatTheOrderReserved() {
+        desk.place("ann", order("l1", Side.BUY, OrderType.LIMIT, 50, "90.00"));
+        assertThat(desk.portfolio("ann").availableCash()).isEqualByComparingTo("5500.00");
+        assertThat(desk.place("ann", order("l2", Side.BUY, OrderType.LIMIT, 70, "90.00")).reason())
+                .isEqualTo(RejectReason.INSUFFICIENT_CASH);
+
+        assertThat(desk.cancel("ann", null, "l1").status()).isEqualTo(OrderStatus.CANCELED);
+
+        assertThat(desk.portfolio("ann").availableCash()).isEqualByComparingTo("10000.00");
+        assertThatThrownBy(() -> desk.cancel("ann", null, "l1")).isInstanceOf(RejectedMessageException.class)
+                .hasMessageContaining("CANCELED");
+        assertThatThrownBy(() -> desk.cancel("ann", "O-999", null)).isInstanceOf(RejectedMessageException.class)
+                .hasMessageContaining("No order");
+    }
+
+    @Test
+    void sharesPromisedToAnOpenSellCannotBeSoldAgain() {
+        desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 10, null));
+        desk.place("ann", order("s1", Side.SELL, OrderType.LIMIT, 8, "120.00"));
+
+        assertThat(desk.place("ann", order("s2", Side.SELL, OrderType.MARKET, 3, null)).reason())
+                .isEqualTo(RejectReason.INSUFFICIENT_POSITION);
+        assertThat(desk.place("ann", order("s3", Side.SELL, OrderType.MARKET, 2, null)).status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    void aRetriedClientOrderIdNeverTradesTwice() {
+        OrderEvent first = desk.place("ann", order("once", Side.BUY, OrderType.MARKET, 10, null));
+        OrderEvent again = desk.place("ann", order("once", Side.BUY, OrderType.MARKET, 99, null));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(desk.portfolio("ann").positions().get(0).quantity()).isEqualTo(10);
+    }
+
+    @Test
+    void openOrdersAreLimited() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(desk.place("ann", order("o" + i, Side.BUY, OrderType.LIMIT, 1, "50.00")).status()).isEqualTo(OrderStatus.NEW);
+        }
+        assertThat(desk.place("ann", order("o3", Side.BUY, OrderType.LIMIT, 1, "50.00")).reason())
+                .isEqualTo(RejectReason.TOO_MANY_OPEN_ORDERS);
+        // An order that fills at once does not rest, so the limit does not stop it.
+        assertThat(desk.place("ann", order("m1", Side.BUY, OrderType.MARKET, 1, null)).status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    private void tick(long seq, String price) {
+        QuoteBatch tick = new QuoteBatch(seq, NOW.plusSeconds(seq), List.of(quote("ACME", price, seq)));
+        book.record(tick);
+        desk.onTick(tick);
+    }
+
+    private static OrderRequest order(String id, Side side, OrderType type, long quantity, String limit) {
+        return new OrderRequest(id, "ACME", side, type, quantity, limit != null ? new BigDecimal(limit) : null);
+    }
+
+    /** A quote with a spread of ten cents. */
+    private static Quote quote(String symbol, String price, long tick) {
+        BigDecimal last = new BigDecimal(price);
+        BigDecimal half = new BigDecimal("0.05");
+        return new Quote(symbol, symbol, last, last.subtract(half), last.add(half), last, last, last,
+                new BigDecimal("100.00"), BigDecimal.ZERO, BigDecimal.ZERO, 0, tick, tick, NOW.plusSeconds(tick));
+    }
+}
