@@ -1,28 +1,28 @@
 package com.stockticker.trading;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.SessionMessenger;
 
 /** Sends the desk's events to every session of the user they belong to, and to nobody else. */
 @Component
 class TradingNotifier {
 
-    private final SimpMessageSendingOperations messaging;
+    private final SessionMessenger sessions;
 
-    TradingNotifier(SimpMessageSendingOperations messaging) {
-        this.messaging = messaging;
+    TradingNotifier(SessionMessenger sessions) {
+        this.sessions = sessions;
     }
 
     @EventListener
     void orderUpdated(OrderUpdated update) {
-        messaging.convertAndSendToUser(update.username(), Destinations.USER_ORDERS, update.order());
+        sessions.sendToUser(update.username(), Destinations.USER_ORDERS, update.order());
     }
 
     @EventListener
     void portfolioUpdated(PortfolioUpdated update) {
-        messaging.convertAndSendToUser(update.username(), Destinations.USER_PORTFOLIO, update.portfolio());
+        sessions.sendToUser(update.username(), Destinations.USER_PORTFOLIO, update.portfolio());
     }
 }
