@@ -149,6 +149,27 @@ class TradingIntegrationTest {
         }
     }
 
+    @Test
+    void aPortfolioIsRevaluedAsPricesMoveAtMostTwiceASecond() {
+        try (Trader trader = Trader.connect(port, "lifecycle")) {
+            trader.place("""
+                    {"clientOrderId":"hold-1","symbol":"TSLA","side":"BUY","type":"MARKET","quantity":2}""");
+            trader.event("hold-1", "FILLED");
+            int afterFill = trader.client.awaitMessages(trader.portfolio, 1).size();
+
+            // Nothing more is done: what follows are revaluations at new prices.
+            List<JsonNode> revalued = trader.client.awaitMessages(trader.portfolio, afterFill + 4)
+                    .subList(afterFill, afterFill + 4).stream().map(StompFrame::json).toList();
+            for (int i = 1; i < revalued.size(); i++) {
+                java.time.Instant previous = java.time.Instant.parse(revalued.get(i - 1).get("timestamp").asString());
+                java.time.Instant next = java.time.Instant.parse(revalued.get(i).get("timestamp").asString());
+                assertThat(java.time.Duration.between(previous, next)).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(500));
+            }
+            assertThat(revalued).allSatisfy(portfolio -> assertThat(position(portfolio, "TSLA").get("marketValue").decimalValue())
+                    .isEqualByComparingTo(position(portfolio, "TSLA").get("marketPrice").decimalValue().multiply(BigDecimal.TWO)));
+        }
+    }
+
     static JsonNode position(JsonNode portfolio, String symbol) {
         return portfolio.get("positions").valueStream()
                 .filter(position -> position.get("symbol").asString().equals(symbol)).findFirst().orElse(null);
