@@ -166,7 +166,7 @@ class TradingIntegrationTest {
                 assertThat(java.time.Duration.between(previous, next)).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(500));
             }
             assertThat(revalued).allSatisfy(portfolio -> assertThat(position(portfolio, "TSLA").get("marketValue").decimalValue())
-                    .isEqualByComparingTo(position(portfolio, "TSLA").get("marketPrice").decimalValue().multiply(BigDecimal.TWO)));
+                    .isEqualByComparingTo(position(portfolio, "TSLA").get("marketPrice").decimalValue().multiply(BigDecimal.valueOf(2))));
         }
     }
 
