@@ -18,7 +18,7 @@ import com.stockticker.support.LiveServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The Node example of {@code docs/protocol.md} runs against a live server and prints quotes. */
+/** The Node examples of {@code docs/protocol.md} run against a live server: quotes, and a trade. */
 @LiveServerTest
 class NodeExampleIntegrationTest {
 
@@ -46,6 +46,24 @@ class NodeExampleIntegrationTest {
         assertThat(result.output()).containsPattern("snapshot seq \\d+ \\S+: 20 quotes");
         assertThat(result.output().lines().filter(line -> line.startsWith("tick "))).hasSize(3);
         assertThat(result.output()).containsPattern("(?m)^[A-Z-]+ +\\d+\\.\\d\\d +[+-]\\d+\\.\\d\\d \\([+-]\\d+\\.\\d\\d%\\)  bid ");
+    }
+
+    @Test
+    void tradesAsALoggedInUser() throws Exception {
+        Result result = run(List.of("node", "trade.mjs", "ws://localhost:" + port + "/ws", "alice", "alice-demo", "MSFT", "3"), EXAMPLE);
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).containsPattern("order O-\\d+ node-\\d+: NEW");
+        assertThat(result.output()).containsPattern("order O-\\d+ node-\\d+: FILLED at \\d+\\.\\d\\d");
+        assertThat(result.output()).containsPattern("(?m)^  MSFT +\\d+ avg ");
+    }
+
+    @Test
+    void refusesAWrongPassword() throws Exception {
+        Result result = run(List.of("node", "trade.mjs", "ws://localhost:" + port + "/ws", "alice", "wrong"), EXAMPLE);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("error: STOMP ERROR frame: authentication failed");
     }
 
     @Test
