@@ -3,6 +3,7 @@ package com.stockticker.trading;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +63,7 @@ public class TradingDesk {
             if (existing != null) {
                 return publish(account, existing);
             }
-            Instant now = clock.instant();
+            Instant now = now();
             Order order = new Order("O-" + orderIds.incrementAndGet(), request, now);
             if (!account.tryTakeOrderToken(System.nanoTime())) {
                 // Not recorded: a rate-limited order may be sent again, with the same clientOrderId.
@@ -92,7 +93,7 @@ public class TradingDesk {
     /** Reports an order message that could not be read as an order; no account changes. */
     public OrderEvent reject(String username, OrderRejectedException rejection) {
         Account account = account(username);
-        Instant now = clock.instant();
+        Instant now = now();
         OrderEvent event = new OrderEvent(null, rejection.getClientOrderId(), null, null, null, null, null,
                 OrderStatus.REJECTED, 0, null, rejection.getReason(), rejection.getMessage(), now, now);
         synchronized (account) {
@@ -123,7 +124,7 @@ public class TradingDesk {
                 throw new RejectedMessageException(ErrorCode.ORDER_NOT_OPEN,
                         "Order " + order.orderId() + " is " + order.status() + " and can no longer be canceled");
             }
-            Instant now = clock.instant();
+            Instant now = now();
             order.cancel(now);
             publishPortfolio(account, now);
             return publish(account, order);
@@ -140,7 +141,7 @@ public class TradingDesk {
     public Portfolio portfolio(String username) {
         Account account = account(username);
         synchronized (account) {
-            return account.portfolio(book::quote, clock.instant());
+            return account.portfolio(book::quote, now());
         }
     }
 
@@ -237,6 +238,11 @@ public class TradingDesk {
     private void publishPortfolio(Account account, Instant now) {
         account.markValued(now);
         events.publishEvent(new PortfolioUpdated(account.username(), account.portfolio(book::quote, now)));
+    }
+
+    /** Milliseconds, as the market's timestamps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Account account(String username) {
