@@ -44,4 +44,20 @@ class CommandLineRecipeIntegrationTest {
             assertThat(snapshot.json().get("quotes").get(0).get("symbol").asString()).isEqualTo("MSFT");
         }
     }
+
+    @Test
+    void theTypedTradingLinesPlaceAnOrder() {
+        try (StompClient wscat = StompClient.openSockJsWebSocket(URI.create("ws://localhost:" + port + "/sockjs/000/trading/websocket"))) {
+            wscat.sendText("""
+                    ["CONNECT\\naccept-version:1.2\\nhost:localhost\\nlogin:alice\\npasscode:alice-demo\\n\\n\\u0000"]""");
+            assertThat(wscat.await(frame -> frame.command().equals("CONNECTED")).header("user-name")).isEqualTo("alice");
+            wscat.sendText("""
+                    ["SUBSCRIBE\\nid:0\\ndestination:/user/queue/orders\\n\\n\\u0000"]""");
+            wscat.sendText("""
+                    ["SEND\\ndestination:/app/orders\\n\\n{\\"clientOrderId\\":\\"cli-1\\",\\"symbol\\":\\"AAPL\\",\\"side\\":\\"BUY\\",\\"type\\":\\"MARKET\\",\\"quantity\\":1}\\u0000"]""");
+
+            StompFrame filled = wscat.await(frame -> frame.command().equals("MESSAGE") && frame.json().get("status").asString().equals("FILLED"));
+            assertThat(filled.json().get("clientOrderId").asString()).isEqualTo("cli-1");
+        }
+    }
 }
