@@ -1,5 +1,7 @@
 package com.stockticker.web;
 
+import java.security.Principal;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,8 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, Principal user) {
+        model.addAttribute("username", user != null ? user.getName() : null);
         model.addAttribute("snapshot", book.snapshot());
         model.addAttribute("websocketEndpoint", Destinations.WEBSOCKET_ENDPOINT);
         model.addAttribute("sockJsEndpoint", Destinations.SOCKJS_ENDPOINT);

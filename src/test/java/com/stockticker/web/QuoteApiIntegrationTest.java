@@ -76,5 +76,6 @@ class QuoteApiIntegrationTest {
         String page = RestClient.create("http://localhost:" + port).get().uri("/").retrieve().body(String.class);
 
         assertThat(page).contains("<code>/ws</code>", "<code>/topic/prices</code>", "Apple Inc.", "NVIDIA Corp.");
+        assertThat(page).contains("<a href=\"/login\">Log in</a> to trade");
     }
 }
