@@ -24,10 +24,10 @@ class CommandLineRecipeIntegrationTest {
 
     @Test
     void theTypedLinesConnectSubscribeAndReceiveQuotes() {
-        try (StompClient wscat = StompClient.openSockJsWebSocket(URI.create("ws://localhost:" + port + "/sockjs/000/recipe/websocket"))) {
-            wscat.sendText("""
+        try (StompClient wscat = wscat("recipe")) {
+            StompFrame connected = typeConnect(wscat, """
                     ["CONNECT\\naccept-version:1.2\\nhost:localhost\\n\\n\\u0000"]""");
-            assertThat(wscat.await(frame -> frame.command().equals("CONNECTED")).header("version")).isEqualTo("1.2");
+            assertThat(connected.header("version")).isEqualTo("1.2");
 
             wscat.sendText("""
                     ["SUBSCRIBE\\nid:0\\ndestination:/topic/prices.AAPL\\n\\n\\u0000"]""");
@@ -47,10 +47,10 @@ class CommandLineRecipeIntegrationTest {
 
     @Test
     void theTypedTradingLinesPlaceAnOrder() {
-        try (StompClient wscat = StompClient.openSockJsWebSocket(URI.create("ws://localhost:" + port + "/sockjs/000/trading/websocket"))) {
-            wscat.sendText("""
+        try (StompClient wscat = wscat("trading")) {
+            StompFrame connected = typeConnect(wscat, """
                     ["CONNECT\\naccept-version:1.2\\nhost:localhost\\nlogin:alice\\npasscode:alice-demo\\n\\n\\u0000"]""");
-            assertThat(wscat.await(frame -> frame.command().equals("CONNECTED")).header("user-name")).isEqualTo("alice");
+            assertThat(connected.header("user-name")).isEqualTo("alice");
             wscat.sendText("""
                     ["SUBSCRIBE\\nid:0\\ndestination:/user/queue/orders\\n\\n\\u0000"]""");
             wscat.sendText("""
@@ -59,5 +59,15 @@ class CommandLineRecipeIntegrationTest {
             StompFrame filled = wscat.await(frame -> frame.command().equals("MESSAGE") && frame.json().get("status").asString().equals("FILLED"));
             assertThat(filled.json().get("clientOrderId").asString()).isEqualTo("cli-1");
         }
+    }
+
+    /** wscat on SockJS's raw WebSocket URL, with a session id of its own. */
+    private StompClient wscat(String session) {
+        return StompClient.openSockJsWebSocket(URI.create("ws://localhost:" + port + "/sockjs/000/" + session + "/websocket"));
+    }
+
+    private static StompFrame typeConnect(StompClient wscat, String line) {
+        wscat.sendText(line);
+        return wscat.await(frame -> frame.command().equals("CONNECTED"));
     }
 }
