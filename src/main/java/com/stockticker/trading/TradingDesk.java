@@ -67,8 +67,7 @@ public class TradingDesk {
             Order order = new Order("O-" + orderIds.incrementAndGet(), request, now);
             if (!account.tryTakeOrderToken(System.nanoTime())) {
                 // Not recorded: a rate-limited order may be sent again, with the same clientOrderId.
-                order.reject(RejectReason.RATE_LIMITED, "More than " + limits.ordersPerSecond()
-                        + " order messages a second; send it again later", now);
+                order.reject(RejectReason.RATE_LIMITED, rateLimitMessage(), now);
                 return publish(account, order);
             }
             Rejection rejection = validate(account, request);
@@ -90,16 +89,21 @@ public class TradingDesk {
         }
     }
 
-    /** Reports an order message that could not be read as an order; no account changes. */
+    /**
+     * Reports an order message that could not be read as an order. Nothing is kept, but the message counts
+     * against the user's order rate like any other.
+     */
     public OrderEvent reject(String username, OrderRejectedException rejection) {
         Account account = account(username);
-        Instant now = now();
-        OrderEvent event = new OrderEvent(null, rejection.getClientOrderId(), null, null, null, null, null,
-                OrderStatus.REJECTED, 0, null, rejection.getReason(), rejection.getMessage(), now, now);
         synchronized (account) {
+            Instant now = now();
+            boolean limited = !account.tryTakeOrderToken(System.nanoTime());
+            OrderEvent event = new OrderEvent(null, rejection.getClientOrderId(), null, null, null, null, null,
+                    OrderStatus.REJECTED, 0, null, limited ? RejectReason.RATE_LIMITED : rejection.getReason(),
+                    limited ? rateLimitMessage() : rejection.getMessage(), now, now);
             events.publishEvent(new OrderUpdated(username, event));
+            return event;
         }
-        return event;
     }
 
     /**
@@ -112,8 +116,7 @@ public class TradingDesk {
         Account account = account(username);
         synchronized (account) {
             if (!account.tryTakeOrderToken(System.nanoTime())) {
-                throw new RejectedMessageException(ErrorCode.RATE_LIMITED,
-                        "More than " + limits.ordersPerSecond() + " order messages a second; send it again later");
+                throw new RejectedMessageException(ErrorCode.RATE_LIMITED, rateLimitMessage());
             }
             Order order = orderId != null ? account.byOrderId(orderId) : account.byClientOrderId(clientOrderId);
             if (order == null) {
@@ -238,6 +241,10 @@ public class TradingDesk {
     private void publishPortfolio(Account account, Instant now) {
         account.markValued(now);
         events.publishEvent(new PortfolioUpdated(account.username(), account.portfolio(book::quote, now)));
+    }
+
+    private String rateLimitMessage() {
+        return "More than " + limits.ordersPerSecond() + " order messages a second; send it again later";
     }
 
     /** Milliseconds, as the market's timestamps. */

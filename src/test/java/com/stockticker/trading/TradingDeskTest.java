@@ -131,6 +131,20 @@ class TradingDeskTest {
         assertThat(desk.place("ann", order("m1", Side.BUY, OrderType.MARKET, 1, null)).status()).isEqualTo(OrderStatus.FILLED);
     }
 
+    @Test
+    void everyOrderMessageCountsAgainstTheRateEvenOneThatIsNotAnOrder() {
+        OrderRejectedException unreadable = new OrderRejectedException("x", RejectReason.UNKNOWN_FIELD, "Unknown field 'y'");
+        for (int i = 0; i < 4; i++) {
+            assertThat(desk.reject("ann", unreadable).reason()).isEqualTo(RejectReason.UNKNOWN_FIELD);
+        }
+        // The burst is 5 messages.
+        assertThat(desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 1, null)).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(desk.reject("ann", unreadable).reason()).isEqualTo(RejectReason.RATE_LIMITED);
+        assertThat(desk.place("ann", order("b2", Side.BUY, OrderType.MARKET, 1, null)).reason()).isEqualTo(RejectReason.RATE_LIMITED);
+        assertThatThrownBy(() -> desk.cancel("ann", null, "b1")).isInstanceOf(RejectedMessageException.class)
+                .hasMessageContaining("order messages a second");
+    }
+
     private void tick(long seq, String price) {
         QuoteBatch tick = new QuoteBatch(seq, NOW.plusSeconds(seq), List.of(quote("ACME", price, seq)));
         book.record(tick);
