@@ -30,19 +30,19 @@ final class Account {
     private BigDecimal cash;
     private Instant valuedAt = Instant.MIN;
 
-    Account(String username, BigDecimal startingCash, TradingProperties limits, long nowNanos) {
+    Account(String username, BigDecimal startingCash, TradingProperties limits, long nowMillis) {
         this.username = username;
         this.cash = startingCash.setScale(2, RoundingMode.UNNECESSARY);
         this.historyLimit = limits.orderHistory();
-        this.orderRate = new TokenBucket(limits.orderBurst(), limits.ordersPerSecond(), nowNanos);
+        this.orderRate = new TokenBucket(limits.orderBurst(), limits.ordersPerSecond(), nowMillis);
     }
 
     String username() {
         return username;
     }
 
-    boolean tryTakeOrderToken(long nowNanos) {
-        return orderRate.tryTake(nowNanos);
+    boolean tryTakeOrderToken(long nowMillis) {
+        return orderRate.tryTake(nowMillis);
     }
 
     Order byClientOrderId(String clientOrderId) {

@@ -42,7 +42,7 @@ public class TradingDesk {
 
     TradingDesk(AccountProperties accountProperties, MarketProperties market, QuoteBook book, TradingProperties limits,
             Clock clock, ApplicationEventPublisher events) {
-        long now = System.nanoTime();
+        long now = clock.millis();
         this.accounts = accountProperties.accounts().stream().collect(Collectors.toUnmodifiableMap(
                 AccountProperties.Account::username, account -> new Account(account.username(), account.startingCash(), limits, now)));
         this.instruments = market.instruments().stream().collect(Collectors.toUnmodifiableMap(Instrument::symbol, Function.identity()));
@@ -65,7 +65,7 @@ public class TradingDesk {
             }
             Instant now = now();
             Order order = new Order("O-" + orderIds.incrementAndGet(), request, now);
-            if (!account.tryTakeOrderToken(System.nanoTime())) {
+            if (!account.tryTakeOrderToken(clock.millis())) {
                 // Not recorded: a rate-limited order may be sent again, with the same clientOrderId.
                 order.reject(RejectReason.RATE_LIMITED, rateLimitMessage(), now);
                 return publish(account, order);
@@ -97,7 +97,7 @@ public class TradingDesk {
         Account account = account(username);
         synchronized (account) {
             Instant now = now();
-            boolean limited = !account.tryTakeOrderToken(System.nanoTime());
+            boolean limited = !account.tryTakeOrderToken(clock.millis());
             OrderEvent event = new OrderEvent(null, rejection.getClientOrderId(), null, null, null, null, null,
                     OrderStatus.REJECTED, 0, null, limited ? RejectReason.RATE_LIMITED : rejection.getReason(),
                     limited ? rateLimitMessage() : rejection.getMessage(), now, now);
@@ -115,7 +115,7 @@ public class TradingDesk {
     public OrderEvent cancel(String username, String orderId, String clientOrderId) {
         Account account = account(username);
         synchronized (account) {
-            if (!account.tryTakeOrderToken(System.nanoTime())) {
+            if (!account.tryTakeOrderToken(clock.millis())) {
                 throw new RejectedMessageException(ErrorCode.RATE_LIMITED, rateLimitMessage());
             }
             Order order = orderId != null ? account.byOrderId(orderId) : account.byClientOrderId(clientOrderId);
