@@ -1,31 +1,62 @@
 package com.stockticker.web;
 
 import java.security.Principal;
+import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import com.stockticker.market.QuoteBook;
+import com.stockticker.feed.SubscriptionProperties;
+import com.stockticker.market.MarketProperties;
 import com.stockticker.messaging.Destinations;
+import com.stockticker.trading.TradingProperties;
 
-/** The landing page: what this service is, how to connect, and the quotes as of the request. */
+/** The dashboard. The page is static but for its configuration, which comes from the server's own constants. */
 @Controller
 class HomeController {
 
-    private final QuoteBook book;
+    private final MarketProperties market;
+    private final SubscriptionProperties subscriptions;
+    private final TradingProperties trading;
+    private final JsonMapper json;
 
-    HomeController(QuoteBook book) {
-        this.book = book;
+    HomeController(MarketProperties market, SubscriptionProperties subscriptions, TradingProperties trading, JsonMapper json) {
+        this.market = market;
+        this.subscriptions = subscriptions;
+        this.trading = trading;
+        this.json = json;
     }
 
     @GetMapping("/")
-    String home(Model model, Principal user) {
-        model.addAttribute("username", user != null ? user.getName() : null);
-        model.addAttribute("snapshot", book.snapshot());
-        model.addAttribute("websocketEndpoint", Destinations.WEBSOCKET_ENDPOINT);
-        model.addAttribute("sockJsEndpoint", Destinations.SOCKJS_ENDPOINT);
-        model.addAttribute("pricesTopic", Destinations.PRICES);
+    String dashboard(Model model, Principal user, CsrfToken csrf) {
+        DashboardConfig config = new DashboardConfig(
+                Map.of("websocket", Destinations.WEBSOCKET_ENDPOINT, "sockjs", Destinations.SOCKJS_ENDPOINT),
+                Map.ofEntries(
+                        Map.entry("prices", Destinations.PRICES),
+                        Map.entry("quotes", Destinations.APP_PREFIX + Destinations.QUOTES),
+                        Map.entry("symbolQuotesPrefix", Destinations.APP_PREFIX + Destinations.QUOTES + "/"),
+                        Map.entry("subscriptions", Destinations.APP_PREFIX + Destinations.SUBSCRIPTIONS),
+                        Map.entry("userQuotes", Destinations.USER_PREFIX + Destinations.USER_QUOTES),
+                        Map.entry("userErrors", Destinations.USER_PREFIX + Destinations.USER_ERRORS),
+                        Map.entry("orders", Destinations.APP_PREFIX + Destinations.ORDERS),
+                        Map.entry("ordersCancel", Destinations.APP_PREFIX + Destinations.ORDERS_CANCEL),
+                        Map.entry("portfolio", Destinations.APP_PREFIX + Destinations.PORTFOLIO),
+                        Map.entry("userOrders", Destinations.USER_PREFIX + Destinations.USER_ORDERS),
+                        Map.entry("userPortfolio", Destinations.USER_PREFIX + Destinations.USER_PORTFOLIO)),
+                new DashboardConfig.Limits(subscriptions.maxSymbols(), subscriptions.maxRate(), trading.maxQuantity(),
+                        trading.maxOpenOrders()),
+                market.instruments().stream()
+                        .map(i -> new DashboardConfig.InstrumentInfo(i.symbol(), i.name(), i.tickSize())).toList(),
+                market.tickInterval().toMillis(),
+                user != null ? user.getName() : null,
+                Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
+        model.addAttribute("username", config.user());
+        // Inside <script type="application/json">, "<" could end the element: JSON allows it escaped.
+        model.addAttribute("configJson", json.writeValueAsString(config).replace("<", "\\u003c"));
         return "index";
     }
 }

@@ -1,0 +1,28 @@
+package com.stockticker.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the dashboard's JavaScript needs from the server, handed to it as JSON in the page: destination
+ * names and limits are defined once, in Java, and the page never repeats them.
+ *
+ * @param user the logged-in user, or {@code null}
+ * @param csrf the header and token a logged-in browser sends on STOMP CONNECT
+ */
+record DashboardConfig(
+        Map<String, String> endpoints,
+        Map<String, String> destinations,
+        Limits limits,
+        List<InstrumentInfo> instruments,
+        long tickIntervalMillis,
+        String user,
+        Map<String, String> csrf) {
+
+    record Limits(int maxSymbols, double maxRate, long maxQuantity, int maxOpenOrders) {
+    }
+
+    record InstrumentInfo(String symbol, String name, BigDecimal tickSize) {
+    }
+}

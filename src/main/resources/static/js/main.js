@@ -1,0 +1,92 @@
+// Wires the dashboard together. The server hands over its destinations and limits in #ticker-config.
+import * as format from './format.js';
+import { Connection } from './connection.js';
+import { Board } from './board.js';
+import { Detail } from './detail.js';
+import { Watchlist } from './watchlist.js';
+import { Trading } from './trading.js';
+
+const config = JSON.parse(document.getElementById('ticker-config').textContent);
+const { destinations } = config;
+format.useInstruments(config.instruments);
+
+const transport = new URLSearchParams(window.location.search).get('transport') ?? 'auto';
+const connection = new Connection(config, transport);
+const names = new Map(config.instruments.map(({ symbol, name }) => [symbol, name]));
+const detail = new Detail(document.getElementById('detail'), connection, destinations);
+const board = new Board(document.getElementById('board'), document.getElementById('filter'), config.instruments,
+  (symbol) => detail.show(symbol, names.get(symbol)));
+const watchlist = new Watchlist(document.getElementById('watchlist'), connection, config);
+const tradingPanel = document.getElementById('trading');
+const trading = tradingPanel ? new Trading(tradingPanel, connection, config) : null;
+
+// The live stream: apply batches in order, and resynchronise from a snapshot when one is missing.
+let lastSeq = 0;
+let lastTickAt = 0;
+const boardElement = document.getElementById('board');
+
+function resync() {
+  connection.once(destinations.quotes, (snapshot) => {
+    board.apply(snapshot.quotes, { flash: false });
+    lastSeq = Math.max(lastSeq, snapshot.seq);
+    boardElement.dataset.seq = lastSeq;
+  });
+}
+
+connection.subscribe(destinations.prices, (batch) => {
+  if (batch.seq <= lastSeq) {
+    return;
+  }
+  const gap = lastSeq > 0 && batch.seq > lastSeq + 1;
+  lastSeq = batch.seq;
+  lastTickAt = Date.now();
+  boardElement.dataset.seq = lastSeq;
+  board.apply(batch.quotes, { flash: true });
+  batch.quotes.forEach((quote) => detail.update(quote));
+  if (gap) {
+    boardElement.dataset.resyncs = Number(boardElement.dataset.resyncs ?? 0) + 1;
+    resync();
+  }
+});
+connection.subscribe(destinations.userErrors, (error) => {
+  if (error.destination === destinations.subscriptions) {
+    watchlist.refused(error);
+  } else if (trading && error.destination?.startsWith(destinations.orders)) {
+    trading.refused(error);
+  } else {
+    console.warn('StockTicker refused a message', error);
+  }
+});
+// Every (re)connect starts from a snapshot: what happened while away is in it.
+connection.addEventListener('connected', resync);
+
+// The badge: the connection's state, its transport, and how old the last tick is.
+const status = document.getElementById('status');
+const statusText = document.getElementById('status-text');
+const statusDetail = document.getElementById('status-detail');
+const LABELS = { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' };
+let retryAt = 0;
+
+connection.addEventListener('status', ({ detail: { status: state, transport: via, retryIn } }) => {
+  status.dataset.status = state;
+  status.dataset.transport = via;
+  statusText.textContent = LABELS[state];
+  retryAt = retryIn ? Date.now() + retryIn : 0;
+  describe();
+});
+
+function describe() {
+  const state = status.dataset.status;
+  if (state === 'live') {
+    const age = lastTickAt ? Math.max(0, Math.round((Date.now() - lastTickAt) / 1000)) : null;
+    statusDetail.textContent = `via ${status.dataset.transport}${age == null ? '' : ` · last tick ${age} s ago`}`;
+  } else if (retryAt > Date.now()) {
+    statusDetail.textContent = `retrying in ${Math.ceil((retryAt - Date.now()) / 1000)} s`;
+  } else {
+    statusDetail.textContent = '';
+  }
+}
+setInterval(describe, 1000);
+
+board.select(config.instruments[0].symbol);
+connection.start();

@@ -1,0 +1,222 @@
+// The trading panel: an order ticket that checks what the server would check, the user's orders as they
+// live, and the portfolio. Every rejection is said in plain words next to the ticket.
+import * as format from './format.js';
+
+const BLOTTER_ROWS = 50;
+
+export class Trading {
+  #connection;
+  #config;
+  #ticket;
+  #message;
+  #orders = new Map();
+  #blotter;
+  #lastTicketOrder = null;
+
+  constructor(section, connection, config) {
+    this.#connection = connection;
+    this.#config = config;
+    this.#ticket = section.querySelector('#ticket');
+    this.#message = section.querySelector('#ticket-message');
+    this.#blotter = section.querySelector('#blotter tbody');
+    const symbolSelect = section.querySelector('#order-symbol');
+    for (const { symbol } of config.instruments) {
+      symbolSelect.append(new Option(symbol, symbol));
+    }
+    const type = section.querySelector('#order-type');
+    const limit = section.querySelector('#order-limit');
+    type.addEventListener('change', () => {
+      limit.disabled = type.value !== 'LIMIT';
+    });
+    this.#ticket.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#place();
+    });
+    this.#blotter.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-cancel]');
+      if (button) {
+        this.#connection.publish(config.destinations.ordersCancel, { orderId: button.dataset.cancel });
+      }
+    });
+    connection.subscribe(config.destinations.userOrders, (order) => this.#order(order));
+    connection.subscribe(config.destinations.userPortfolio, (portfolio) => this.#portfolio(portfolio));
+    connection.addEventListener('connected', () => {
+      connection.once(config.destinations.orders, (orders) => orders.forEach((order) => this.#order(order, false)));
+      connection.once(config.destinations.portfolio, (portfolio) => this.#portfolio(portfolio));
+    });
+  }
+
+  /** The server refused an order or cancel message outright (see /user/queue/errors). */
+  refused(error) {
+    this.#say(error.message, 'error');
+  }
+
+  #place() {
+    const form = new FormData(this.#ticket);
+    const draft = {
+      symbol: form.get('symbol'),
+      side: form.get('side'),
+      type: form.get('type'),
+      quantity: String(form.get('quantity') ?? '').trim(),
+      limitPrice: String(form.get('limitPrice') ?? '').trim(),
+    };
+    const problem = this.#check(draft);
+    this.#ticket.querySelector('#order-quantity').setAttribute('aria-invalid', String(problem?.field === 'quantity'));
+    this.#ticket.querySelector('#order-limit').setAttribute('aria-invalid', String(problem?.field === 'limitPrice'));
+    if (problem) {
+      this.#say(this.#explain(problem.reason, draft), 'error');
+      return;
+    }
+    const order = {
+      clientOrderId: crypto.randomUUID(),
+      symbol: draft.symbol,
+      side: draft.side,
+      type: draft.type,
+      quantity: Number(draft.quantity),
+    };
+    if (draft.type === 'LIMIT') {
+      order.limitPrice = Number(draft.limitPrice);
+    }
+    this.#lastTicketOrder = order.clientOrderId;
+    if (this.#connection.publish(this.#config.destinations.orders, order)) {
+      this.#say(`Sending: ${order.side.toLowerCase()} ${format.count(order.quantity)} ${order.symbol}…`, '');
+    } else {
+      this.#say('Not connected: the order was not sent. It can be sent again once the badge says Live.', 'error');
+    }
+  }
+
+  /** The server's rules that a form can check by itself; cash and shares are for the server to judge. */
+  #check({ symbol, type, quantity, limitPrice }) {
+    if (!/^\d+$/.test(quantity) || Number(quantity) <= 0) return { reason: 'INVALID_QUANTITY', field: 'quantity' };
+    if (Number(quantity) > this.#config.limits.maxQuantity) return { reason: 'QUANTITY_TOO_LARGE', field: 'quantity' };
+    if (type !== 'LIMIT') return null;
+    if (limitPrice === '') return { reason: 'MISSING_LIMIT_PRICE', field: 'limitPrice' };
+    if (!/^\d+(\.\d+)?$/.test(limitPrice) || Number(limitPrice) <= 0) return { reason: 'INVALID_LIMIT_PRICE', field: 'limitPrice' };
+    if (!onTickGrid(limitPrice, this.#tickSize(symbol))) return { reason: 'OFF_TICK_GRID', field: 'limitPrice' };
+    return null;
+  }
+
+  #explain(reason, order, serverMessage) {
+    const symbol = order?.symbol ?? 'that symbol';
+    const words = {
+      UNKNOWN_SYMBOL: `${symbol} is not traded here.`,
+      INVALID_QUANTITY: 'The quantity must be a whole number above zero.',
+      QUANTITY_TOO_LARGE: `The quantity may be at most ${format.count(this.#config.limits.maxQuantity)}.`,
+      MISSING_LIMIT_PRICE: 'A limit order needs a limit price.',
+      INVALID_LIMIT_PRICE: 'The limit price must be a number above zero.',
+      OFF_TICK_GRID: `The limit price must be a multiple of ${this.#tickSize(symbol)}.`,
+      INSUFFICIENT_CASH: 'There is not enough cash for this order.',
+      INSUFFICIENT_POSITION: `You cannot sell more ${symbol} than you hold; short selling is not allowed.`,
+      TOO_MANY_OPEN_ORDERS: `You already have ${this.#config.limits.maxOpenOrders} open orders; cancel one first.`,
+      RATE_LIMITED: 'Too many orders at once: wait a moment and send it again.',
+    }[reason] ?? 'The order could not be read.';
+    return serverMessage ? `${words} (${serverMessage})` : words;
+  }
+
+  #order(order, fromTicket = true) {
+    const key = order.clientOrderId ?? order.orderId;
+    let row = this.#orders.get(key);
+    if (!row) {
+      row = this.#blotter.insertRow(0);
+      row.dataset.clientOrderId = key;
+      this.#orders.set(key, row);
+      while (this.#blotter.rows.length > BLOTTER_ROWS) {
+        this.#orders.delete(this.#blotter.lastElementChild.dataset.clientOrderId);
+        this.#blotter.lastElementChild.remove();
+      }
+    }
+    row.dataset.status = order.status;
+    row.innerHTML = '';
+    const cell = (text, className = '') => {
+      const td = row.insertCell();
+      td.textContent = text;
+      td.className = className;
+      return td;
+    };
+    cell(order.orderId ?? '–');
+    cell(order.side ?? '–');
+    cell(order.quantity != null ? format.count(order.quantity) : '–', 'num');
+    cell(order.symbol ?? '–');
+    const priced = order.averagePrice ?? order.limitPrice;
+    cell(priced != null ? format.price(priced, order.symbol) : 'market', 'num');
+    const status = cell(order.status, `status-${order.status}`);
+    if (order.reason) {
+      status.title = this.#explain(order.reason, order, order.message);
+    }
+    const actions = row.insertCell();
+    if (order.status === 'NEW' && order.orderId) {
+      const cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.dataset.cancel = order.orderId;
+      cancel.textContent = 'Cancel';
+      cancel.setAttribute('aria-label', `Cancel order ${order.orderId}`);
+      actions.append(cancel);
+    }
+    if (fromTicket && order.clientOrderId === this.#lastTicketOrder) {
+      this.#tell(order);
+    }
+  }
+
+  /** Says what became of the order the ticket sent last. */
+  #tell(order) {
+    const what = `${order.side?.toLowerCase() ?? 'order'} ${order.quantity != null ? format.count(order.quantity) : ''} ${order.symbol ?? ''}`.trim();
+    if (order.status === 'REJECTED') {
+      this.#say(`Rejected: ${this.#explain(order.reason, order, order.message)}`, 'error');
+    } else if (order.status === 'FILLED') {
+      this.#say(`Filled: ${what} at ${format.price(order.averagePrice, order.symbol)}.`, 'ok');
+    } else if (order.status === 'NEW') {
+      this.#say(`Accepted: ${what}, waiting for the market to reach ${format.price(order.limitPrice, order.symbol)}.`, 'ok');
+    } else {
+      this.#say(`Canceled: ${what}.`, '');
+    }
+  }
+
+  #portfolio(p) {
+    const set = (id, text, className = '') => {
+      const element = document.getElementById(id);
+      element.textContent = text;
+      element.className = className;
+    };
+    set('portfolio-cash', format.money(p.cash));
+    set('portfolio-available', format.money(p.availableCash));
+    set('portfolio-equity', format.money(p.equity));
+    const pnl = Number(p.unrealizedPnl) + Number(p.realizedPnl);
+    set('portfolio-pnl', format.signedMoney(pnl), format.direction(pnl));
+    const body = document.querySelector('#positions tbody');
+    body.replaceChildren(...p.positions.map((position) => {
+      const row = document.createElement('tr');
+      row.dataset.symbol = position.symbol;
+      const cells = [
+        [position.symbol, ''],
+        [format.count(position.quantity), 'num'],
+        [format.price(position.averageCost, position.symbol), 'num'],
+        [format.money(position.marketValue), 'num'],
+        [format.signedMoney(position.unrealizedPnl), `num ${format.direction(position.unrealizedPnl)}`],
+        [format.signedMoney(position.realizedPnl), `num ${format.direction(position.realizedPnl)}`],
+      ];
+      for (const [text, className] of cells) {
+        const td = row.insertCell();
+        td.textContent = text;
+        td.className = className;
+      }
+      return row;
+    }));
+  }
+
+  #tickSize(symbol) {
+    return this.#config.instruments.find((instrument) => instrument.symbol === symbol)?.tickSize ?? 0.01;
+  }
+
+  #say(text, kind) {
+    this.#message.textContent = text;
+    this.#message.className = `message ${kind}`;
+  }
+}
+
+/** Exact decimal arithmetic on the strings, as the server does: 0.1 + 0.2 is not a tick question. */
+function onTickGrid(price, tickSize) {
+  const tick = String(tickSize);
+  const decimals = Math.max((price.split('.')[1] ?? '').length, (tick.split('.')[1] ?? '').length);
+  const scale = (text) => BigInt(text.replace('.', '') + '0'.repeat(decimals - (text.split('.')[1] ?? '').length));
+  return scale(price) % scale(tick) === 0n;
+}

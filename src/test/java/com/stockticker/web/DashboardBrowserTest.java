@@ -1,0 +1,199 @@
+package com.stockticker.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.stockticker.support.HeadlessChromium;
+import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.SessionDropper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard in a real headless Chromium against the running server. */
+@LiveServerTest
+@Import(SessionDropper.class)
+class DashboardBrowserTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SessionDropper sessions;
+
+    private HeadlessChromium chromium;
+    private WebDriver page;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        chromium = HeadlessChromium.start(1400, 1000);
+        page = chromium.driver();
+        wait = chromium.waiting(TIMEOUT);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void pricesAppearAndChangeWhileTheBadgeSaysLive() {
+        open("/");
+        awaitLive();
+        assertThat(page.findElement(By.id("status-text")).getText()).isEqualTo("Live");
+        assertThat(page.findElement(By.id("status")).getDomAttribute("data-transport")).isEqualTo("WebSocket");
+
+        WebElement apple = row("AAPL");
+        wait.until(driver -> !apple.findElement(By.cssSelector("td:nth-child(3)")).getText().isEmpty());
+        long seq = boardSeq();
+        String appleSeq = apple.getDomAttribute("data-seq");
+        wait.until(driver -> boardSeq() >= seq + 5 && !apple.getDomAttribute("data-seq").equals(appleSeq));
+        assertThat(apple.findElement(By.cssSelector("td:nth-child(3)")).getText()).matches("\\d{1,3}(,\\d{3})*\\.\\d\\d");
+        assertThat(apple.findElement(By.cssSelector("td:nth-child(4)")).getText()).matches("[+-−]?\\d+\\.\\d\\d|0\\.00");
+        wait.until(driver -> apple.findElements(By.cssSelector("svg.spark polyline")).get(0).getDomAttribute("points").split(" ").length > 3);
+        chromium.screenshot("dashboard");
+    }
+
+    @Test
+    void theFilterNarrowsTheBoard() {
+        open("/");
+        awaitLive();
+        WebElement filter = page.findElement(By.id("filter"));
+
+        filter.sendKeys("nv");
+        assertThat(visibleSymbols()).containsExactly("NVDA");
+        filter.clear();
+        filter.sendKeys("corp");
+        assertThat(visibleSymbols()).contains("MSFT", "NVDA", "XOM").doesNotContain("AAPL", "KO");
+        filter.clear();
+        filter.sendKeys("x");
+        assertThat(visibleSymbols()).hasSize(1 + 1).contains("XOM");
+    }
+
+    @Test
+    void sortingByChangeOrdersTheRows() {
+        open("/");
+        awaitLive();
+        page.findElement(By.cssSelector("th[data-key=changePercent] button")).click();
+
+        assertThat(page.findElement(By.cssSelector("th[data-key=changePercent]")).getDomAttribute("aria-sort")).isEqualTo("descending");
+        // Read in one go: the board re-sorts on every tick, and cell by cell the reads would straddle ticks.
+        @SuppressWarnings("unchecked")
+        List<String> texts = (List<String>) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "return [...document.querySelectorAll('#board tbody tr td:nth-child(5)')].map(cell => cell.textContent)");
+        List<Double> changes = texts.stream()
+                .map(text -> Double.parseDouble(text.replace(" %", "").replace("−", "-").replace("+", "").replace(",", "")))
+                .toList();
+        assertThat(changes).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void selectingASymbolDrawsItsChartFromHistoryThenExtendsIt() {
+        open("/");
+        awaitLive();
+        wait.until(driver -> boardSeq() > 30);
+
+        row("MSFT").click();
+
+        wait.until(driver -> page.findElement(By.id("detail-symbol")).getText().equals("MSFT"));
+        // Drawn from the history snapshot at once: many points, not one.
+        wait.until(driver -> chartPoints() > 10);
+        int drawn = chartPoints();
+        wait.until(driver -> chartPoints() > drawn);
+        assertThat(page.findElement(By.id("range-low")).getText()).isNotEmpty();
+        assertThat(page.findElement(By.id("chart-label")).getText()).contains("prices from");
+    }
+
+    @Test
+    void aWatchlistAtOneUpdateASecondUpdatesAtThatRate() {
+        open("/");
+        awaitLive();
+        new Select(page.findElement(By.id("watch-symbol"))).selectByValue("TSLA");
+        new Select(page.findElement(By.id("watch-rate"))).selectByValue("1");
+        page.findElement(By.cssSelector("#watch-form button")).click();
+
+        WebElement item = wait.until(driver -> driver.findElement(By.cssSelector("#watch-items li[data-symbol=TSLA]")));
+        wait.until(driver -> Integer.parseInt(item.getDomAttribute("data-updates")) >= 4);
+        long[] ticks = Arrays.stream(item.getDomAttribute("data-update-ticks").split(",")).mapToLong(Long::parseLong).toArray();
+        // The test market ticks every 50 ms: one update a second is one every 20 ticks, never closer.
+        for (int i = 1; i < ticks.length; i++) {
+            assertThat(ticks[i] - ticks[i - 1]).isBetween(20L, 30L);
+        }
+        assertThat(item.findElement(By.cssSelector("span.num")).getText()).matches("\\d+\\.\\d\\d");
+    }
+
+    @Test
+    void thePageRecoversAfterTheServerDropsTheConnection() throws IOException {
+        open("/");
+        awaitLive();
+        long before = boardSeq();
+
+        assertThat(sessions.dropAll()).isPositive();
+
+        wait.until(driver -> status().equals("reconnecting"));
+        assertThat(page.findElement(By.id("status-text")).getText()).isEqualTo("Reconnecting");
+        awaitLive();
+        long reconnectedAt = boardSeq();
+        wait.until(driver -> boardSeq() > reconnectedAt + 3);
+        assertThat(boardSeq()).isGreaterThan(before);
+    }
+
+    @Test
+    void theSockJsTransportWorks() {
+        open("/?transport=sockjs");
+        awaitLive();
+        assertThat(page.findElement(By.id("status")).getDomAttribute("data-transport")).isEqualTo("SockJS");
+        long seq = boardSeq();
+        wait.until(driver -> boardSeq() > seq + 3);
+    }
+
+    private void open(String path) {
+        page.get("http://localhost:" + port + path);
+    }
+
+    private void awaitLive() {
+        wait.until(driver -> status().equals("live"));
+    }
+
+    private String status() {
+        return page.findElement(By.id("status")).getDomAttribute("data-status");
+    }
+
+    private long boardSeq() {
+        String seq = page.findElement(By.id("board")).getDomAttribute("data-seq");
+        return seq == null ? 0 : Long.parseLong(seq);
+    }
+
+    private WebElement row(String symbol) {
+        return page.findElement(By.cssSelector("#board tbody tr[data-symbol='" + symbol + "']"));
+    }
+
+    private List<String> visibleSymbols() {
+        return page.findElements(By.cssSelector("#board tbody tr")).stream()
+                .filter(WebElement::isDisplayed).map(row -> row.getDomAttribute("data-symbol")).toList();
+    }
+
+    private int chartPoints() {
+        String points = page.findElement(By.id("chart")).getDomAttribute("data-points");
+        return points == null ? 0 : Integer.parseInt(points);
+    }
+}
