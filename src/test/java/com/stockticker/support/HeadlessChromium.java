@@ -62,6 +62,7 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             Path target = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(target.getParent());
+            driver.executeScript("window.scrollTo(0, 0)");
             File taken = driver.getScreenshotAs(OutputType.FILE);
             return Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         }

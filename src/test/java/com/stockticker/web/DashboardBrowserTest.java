@@ -43,7 +43,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(1400, 1000);
+        chromium = HeadlessChromium.start(1440, 1400);
         page = chromium.driver();
         wait = chromium.waiting(TIMEOUT);
     }
@@ -164,6 +164,58 @@ class DashboardBrowserTest {
         assertThat(page.findElement(By.id("status")).getDomAttribute("data-transport")).isEqualTo("SockJS");
         long seq = boardSeq();
         wait.until(driver -> boardSeq() > seq + 3);
+    }
+
+    @Test
+    void aLoggedInUserPlacesAMarketOrderAndSeesTheFillAndThePosition() {
+        logIn("browser", "alice-demo");
+        awaitLive();
+        assertThat(page.findElement(By.id("user-name")).getText()).isEqualTo("browser");
+        wait.until(driver -> !driver.findElement(By.id("portfolio-cash")).getText().isEmpty());
+
+        new Select(page.findElement(By.id("order-symbol"))).selectByValue("AAPL");
+        WebElement quantity = page.findElement(By.id("order-quantity"));
+        quantity.clear();
+        quantity.sendKeys("5");
+        page.findElement(By.id("order-submit")).click();
+
+        WebElement order = wait.until(driver -> driver.findElement(By.cssSelector("#blotter tbody tr[data-status=FILLED]")));
+        assertThat(order.getText()).contains("BUY", "AAPL", "FILLED");
+        WebElement position = wait.until(driver -> driver.findElement(By.cssSelector("#positions tbody tr[data-symbol=AAPL]")));
+        assertThat(position.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("5");
+        assertThat(page.findElement(By.id("ticket-message")).getText()).startsWith("Filled: buy 5 AAPL at ");
+        chromium.screenshot("trading");
+    }
+
+    @Test
+    void rejectionsAreShownNextToTheTicketInPlainWords() {
+        logIn("browser", "alice-demo");
+        awaitLive();
+        WebElement message = page.findElement(By.id("ticket-message"));
+
+        // The form catches what it can check by itself, and sends nothing.
+        new Select(page.findElement(By.id("order-type"))).selectByValue("LIMIT");
+        page.findElement(By.id("order-limit")).sendKeys("100.005");
+        page.findElement(By.id("order-submit")).click();
+        assertThat(message.getText()).isEqualTo("The limit price must be a multiple of 0.01.");
+        assertThat(page.findElement(By.id("order-limit")).getDomAttribute("aria-invalid")).isEqualTo("true");
+
+        // The server judges what only it knows: selling shares that are not held.
+        new Select(page.findElement(By.id("order-type"))).selectByValue("MARKET");
+        new Select(page.findElement(By.id("order-symbol"))).selectByValue("TSLA");
+        page.findElement(By.cssSelector("input[name=side][value=SELL]")).click();
+        page.findElement(By.id("order-submit")).click();
+        wait.until(driver -> message.getText().startsWith("Rejected:"));
+        assertThat(message.getText()).contains("You cannot sell more TSLA than you hold");
+        assertThat(page.findElement(By.cssSelector("#blotter tbody tr")).getDomAttribute("data-status")).isEqualTo("REJECTED");
+    }
+
+    private void logIn(String username, String password) {
+        open("/login");
+        page.findElement(By.id("username")).sendKeys(username);
+        page.findElement(By.id("password")).sendKeys(password);
+        page.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(driver -> driver.getCurrentUrl().equals("http://localhost:" + port + "/"));
     }
 
     private void open(String path) {
