@@ -158,6 +158,21 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void onAPhoneTheBoardFitsTheScreen() {
+        page.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        open("/");
+        awaitLive();
+        wait.until(driver -> !row("AAPL").findElement(By.cssSelector("td:nth-child(3)")).getText().isEmpty());
+
+        assertThat(page.findElement(By.cssSelector("th[data-key=name]")).isDisplayed()).isFalse();
+        assertThat(row("AAPL").findElement(By.cssSelector("td:nth-child(3)")).isDisplayed()).isTrue();
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        chromium.screenshot("phone");
+    }
+
+    @Test
     void theSockJsTransportWorks() {
         open("/?transport=sockjs");
         awaitLive();
