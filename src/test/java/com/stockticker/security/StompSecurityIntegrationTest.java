@@ -132,7 +132,7 @@ class StompSecurityIntegrationTest {
             assertThat(login.headers().firstValue("Location")).hasValue(base + "/");
 
             String home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(home).contains("Logged in as <strong>" + username + "</strong>");
+            assertThat(home).contains("id=\"user-name\">" + username + "</strong>");
             Map<String, String> meta = new java.util.HashMap<>();
             Matcher tags = META.matcher(home);
             while (tags.find()) {

@@ -72,10 +72,18 @@ class QuoteApiIntegrationTest {
     }
 
     @Test
-    void theLandingPageSaysHowToConnectAndShowsTheQuotes() {
+    void theDashboardCarriesTheServersDestinationsAndLimits() {
         String page = RestClient.create("http://localhost:" + port).get().uri("/").retrieve().body(String.class);
 
-        assertThat(page).contains("<code>/ws</code>", "<code>/topic/prices</code>", "Apple Inc.", "NVIDIA Corp.");
-        assertThat(page).contains("<a href=\"/login\">Log in</a> to trade");
+        java.util.regex.Matcher config = java.util.regex.Pattern
+                .compile("<script type=\"application/json\" id=\"ticker-config\">(.*?)</script>").matcher(page);
+        assertThat(config.find()).isTrue();
+        JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(config.group(1));
+        assertThat(json.get("destinations").get("prices").asString()).isEqualTo("/topic/prices");
+        assertThat(json.get("endpoints").get("sockjs").asString()).isEqualTo("/sockjs");
+        assertThat(json.get("limits").get("maxRate").asDouble()).isEqualTo(10.0);
+        assertThat(json.get("instruments")).hasSize(20);
+        assertThat(json.get("user").isNull()).isTrue();
+        assertThat(page).contains("/webjars/stomp__stompjs/", "/webjars/sockjs-client/", "Log in to trade");
     }
 }
