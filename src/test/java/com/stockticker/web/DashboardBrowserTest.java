@@ -173,6 +173,31 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void whenWebSocketIsBlockedThePageFallsBackToSockJs() {
+        // As a proxy that refuses WebSocket would: every WebSocket this page opens closes before it opens.
+        ((org.openqa.selenium.chromium.HasCdp) page).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+                window.WebSocket = class BlockedWebSocket {
+                  static CONNECTING = 0; static OPEN = 1; static CLOSING = 2; static CLOSED = 3;
+                  constructor(url) {
+                    this.url = url; this.readyState = 3;
+                    setTimeout(() => {
+                      this.onerror?.(new Event('error'));
+                      this.onclose?.({ code: 1006, reason: 'blocked', wasClean: false });
+                    }, 10);
+                  }
+                  send() {}
+                  close() {}
+                };
+                """));
+        open("/");
+
+        awaitLive();
+        assertThat(page.findElement(By.id("status")).getDomAttribute("data-transport")).isEqualTo("SockJS");
+        long seq = boardSeq();
+        wait.until(driver -> boardSeq() > seq + 3);
+    }
+
+    @Test
     void theSockJsTransportWorks() {
         open("/?transport=sockjs");
         awaitLive();
