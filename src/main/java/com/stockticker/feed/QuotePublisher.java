@@ -1,5 +1,12 @@
 package com.stockticker.feed;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
@@ -17,9 +24,19 @@ import com.stockticker.messaging.Destinations;
 class QuotePublisher {
 
     private final SimpMessageSendingOperations messaging;
+    private final Clock clock;
+    private final Counter ticks;
+    private final Counter quotes;
+    private final Timer latency;
 
-    QuotePublisher(SimpMessageSendingOperations messaging) {
+    QuotePublisher(SimpMessageSendingOperations messaging, Clock clock, MeterRegistry registry) {
         this.messaging = messaging;
+        this.clock = clock;
+        this.ticks = Counter.builder("ticker.ticks.published").description("Batches published on " + Destinations.PRICES).register(registry);
+        this.quotes = Counter.builder("ticker.quotes.published").description("Quotes published; its rate is quotes per second").register(registry);
+        this.latency = Timer.builder("ticker.publish.latency")
+                .description("From a tick's timestamp until its batch and quotes are handed to every subscriber's queue")
+                .publishPercentileHistogram().register(registry);
     }
 
     @EventListener
@@ -28,5 +45,8 @@ class QuotePublisher {
         for (Quote quote : tick.quotes()) {
             messaging.convertAndSend(Destinations.symbolPrices(quote.symbol()), quote);
         }
+        ticks.increment();
+        quotes.increment(tick.quotes().size());
+        latency.record(Duration.between(tick.timestamp(), clock.instant()));
     }
 }

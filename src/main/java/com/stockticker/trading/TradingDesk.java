@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -39,9 +41,11 @@ public class TradingDesk {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AtomicLong orderIds = new AtomicLong();
+    private final MeterRegistry meters;
 
     TradingDesk(AccountProperties accountProperties, MarketProperties market, QuoteBook book, TradingProperties limits,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, MeterRegistry meters) {
+        this.meters = meters;
         long now = clock.millis();
         this.accounts = accountProperties.accounts().stream().collect(Collectors.toUnmodifiableMap(
                 AccountProperties.Account::username, account -> new Account(account.username(), account.startingCash(), limits, now)));
@@ -61,7 +65,10 @@ public class TradingDesk {
         synchronized (account) {
             Order existing = account.byClientOrderId(request.clientOrderId());
             if (existing != null) {
-                return publish(account, existing);
+                // A retry: the order as it is, sent again; nothing happened to it, so nothing is counted.
+                OrderEvent event = existing.event();
+                events.publishEvent(new OrderUpdated(username, event));
+                return event;
             }
             Instant now = now();
             Order order = new Order("O-" + orderIds.incrementAndGet(), request, now);
@@ -101,6 +108,7 @@ public class TradingDesk {
             OrderEvent event = new OrderEvent(null, rejection.getClientOrderId(), null, null, null, null, null,
                     OrderStatus.REJECTED, 0, null, limited ? RejectReason.RATE_LIMITED : rejection.getReason(),
                     limited ? rateLimitMessage() : rejection.getMessage(), now, now);
+            count(event);
             events.publishEvent(new OrderUpdated(username, event));
             return event;
         }
@@ -232,10 +240,17 @@ public class TradingDesk {
         return null;
     }
 
+    /** Publishes what just happened to an order, and counts it. */
     private OrderEvent publish(Account account, Order order) {
         OrderEvent event = order.event();
+        count(event);
         events.publishEvent(new OrderUpdated(account.username(), event));
         return event;
+    }
+
+    private void count(OrderEvent event) {
+        meters.counter("ticker.orders", "status", event.status().name(),
+                "reason", event.reason() != null ? event.reason().name() : "none").increment();
     }
 
     private void publishPortfolio(Account account, Instant now) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import com.stockticker.market.Instrument;
@@ -27,13 +28,14 @@ class TradingDeskTest {
     private static final Instant NOW = Instant.parse("2026-01-05T15:00:00Z");
 
     private final List<Object> events = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final QuoteBook book = new QuoteBook(new QuoteBatch(0, NOW, List.of(quote("ACME", "100.00", 0))), 10);
     private final TradingDesk desk = new TradingDesk(
             new AccountProperties(List.of(new AccountProperties.Account("ann", "{bcrypt}x", new BigDecimal("10000")))),
             new MarketProperties(1L, Duration.ofMillis(250), 1, 60, 2, 10,
                     List.of(new Instrument("ACME", "Acme", new BigDecimal("100.00"), 0, 0.2, new BigDecimal("0.01")))),
             book, new TradingProperties(1000, 3, 10, 5, Duration.ofMillis(500), 100),
-            Clock.fixed(NOW, ZoneOffset.UTC), events::add);
+            Clock.fixed(NOW, ZoneOffset.UTC), events::add, meters);
 
     @Test
     void aMarketBuyPaysTheAskAndASellGetsTheBid() {
@@ -118,6 +120,8 @@ class TradingDeskTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(desk.portfolio("ann").positions().get(0).quantity()).isEqualTo(10);
+        assertThat(meters.counter("ticker.orders", "status", "FILLED", "reason", "none").count()).isEqualTo(1);
+        assertThat(meters.counter("ticker.orders", "status", "NEW", "reason", "none").count()).isEqualTo(1);
     }
 
     @Test

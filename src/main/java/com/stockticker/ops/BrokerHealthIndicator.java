@@ -1,0 +1,28 @@
+package com.stockticker.ops;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Part of readiness: the STOMP broker must be available. The embedded broker becomes so when it starts; a
+ * relay to an external broker comes and goes with its connection. The contributor's name is
+ * {@code stompBroker}.
+ */
+@Component("stompBroker")
+class BrokerHealthIndicator implements HealthIndicator {
+
+    private volatile boolean available;
+
+    @EventListener
+    void availabilityChanged(BrokerAvailabilityEvent event) {
+        available = event.isBrokerAvailable();
+    }
+
+    @Override
+    public Health health() {
+        return available ? Health.up().build() : Health.down().withDetail("reason", "the STOMP broker is not available").build();
+    }
+}

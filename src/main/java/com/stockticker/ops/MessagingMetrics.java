@@ -1,0 +1,56 @@
+package com.stockticker.ops;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.config.WebSocketMessageBrokerStats;
+import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
+
+/**
+ * The STOMP side of the service as metrics: connected sessions, their subscriptions, and sessions closed
+ * for being too slow. Also sets how often Spring logs its own broker statistics.
+ */
+@Component
+class MessagingMetrics implements MeterBinder {
+
+    private final SimpUserRegistry users;
+    private final WebSocketMessageBrokerStats brokerStats;
+
+    MessagingMetrics(SimpUserRegistry users, WebSocketMessageBrokerStats brokerStats, OpsProperties properties) {
+        this.users = users;
+        this.brokerStats = brokerStats;
+        brokerStats.setLoggingPeriod(properties.brokerStatsPeriod().toMillis());
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("ticker.stomp.sessions", users, MessagingMetrics::sessions)
+                .description("Connected STOMP sessions").register(registry);
+        Gauge.builder("ticker.stomp.subscriptions", users, MessagingMetrics::subscriptions)
+                .description("Subscriptions of the connected STOMP sessions").register(registry);
+        FunctionCounter.builder("ticker.stomp.sessions.closed.slow", brokerStats, MessagingMetrics::slowClosed)
+                .description("Sessions closed because they did not read what they were sent in time").register(registry);
+    }
+
+    private static double sessions(SimpUserRegistry users) {
+        return users.getUsers().stream().mapToInt(user -> user.getSessions().size()).sum();
+    }
+
+    private static double subscriptions(SimpUserRegistry users) {
+        return users.getUsers().stream().mapToLong(MessagingMetrics::subscriptions).sum();
+    }
+
+    private static long subscriptions(SimpUser user) {
+        return user.getSessions().stream().mapToLong(session -> session.getSubscriptions().size()).sum();
+    }
+
+    private static double slowClosed(WebSocketMessageBrokerStats stats) {
+        SubProtocolWebSocketHandler.Stats sessions = stats.getWebSocketSessionStats();
+        return sessions != null ? sessions.getLimitExceededSessions() : 0;
+    }
+}
