@@ -2,9 +2,9 @@ package com.stockticker.ops;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -13,30 +13,28 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
-/** Counts the MESSAGE frames sent to clients, whatever their destination. */
+/**
+ * Counts the MESSAGE frames sent to clients, whatever their destination. The channel is configured before
+ * the meter registry exists, so the counter arrives later, when the registry binds it.
+ */
 @Configuration(proxyBeanMethods = false)
-class OutboundMessageCounter implements WebSocketMessageBrokerConfigurer {
+class OutboundMessageCounter implements WebSocketMessageBrokerConfigurer, MeterBinder {
 
-    private final MeterRegistry registry;
+    private volatile Counter sent;
 
-    // Lazy: the channels are configured before the meter registry is ready to be used.
-    OutboundMessageCounter(@Lazy MeterRegistry registry) {
-        this.registry = registry;
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        sent = Counter.builder("ticker.stomp.messages.sent").description("MESSAGE frames sent to clients").register(registry);
     }
 
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
         registration.interceptors(new ChannelInterceptor() {
-
-            private Counter sent;
-
             @Override
             public void afterSendCompletion(Message<?> message, MessageChannel channel, boolean wasSent, Exception ex) {
-                if (wasSent && SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.MESSAGE) {
-                    if (sent == null) {
-                        sent = Counter.builder("ticker.stomp.messages.sent").description("MESSAGE frames sent to clients").register(registry);
-                    }
-                    sent.increment();
+                Counter counter = sent;
+                if (counter != null && wasSent && SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.MESSAGE) {
+                    counter.increment();
                 }
             }
         });
