@@ -1,0 +1,72 @@
+package com.stockticker.ops;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
+
+import com.stockticker.market.MarketTicker;
+
+/**
+ * Says goodbye before the web server goes. Tomcat's graceful shutdown comes first among Spring's own
+ * shutdown steps and drops upgraded WebSocket connections without a close frame (clients see 1006), so this
+ * runs earlier still: it stops the market, lets the messages already on their way out drain, then closes
+ * every session with 1001 (going away), which clients take as "reconnect later".
+ */
+@Component
+class GracefulDisconnect implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulDisconnect.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private final MarketTicker market;
+    private final WebSocketHandler webSocketHandler;
+    private final ThreadPoolTaskExecutor outbound;
+    private volatile boolean running;
+
+    GracefulDisconnect(MarketTicker market, @Qualifier("subProtocolWebSocketHandler") WebSocketHandler webSocketHandler,
+            @Qualifier("clientOutboundChannelExecutor") ThreadPoolTaskExecutor outbound) {
+        this.market = market;
+        this.webSocketHandler = webSocketHandler;
+        this.outbound = outbound;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        market.stop();
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        ThreadPoolExecutor executor = outbound.getThreadPoolExecutor();
+        while ((executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        if (webSocketHandler instanceof SubProtocolWebSocketHandler sessions) {
+            log.info("Closing {} WebSocket sessions before shutdown", sessions.getStats().getWebSocketSessions());
+            sessions.stop();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server's graceful shutdown, which is {@code DEFAULT_PHASE - 1024}. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}
