@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import static com.stockticker.support.StartupFailures.assertStartupFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Configuration mistakes stop the start-up with a message that names them. */
@@ -30,37 +31,31 @@ class MarketPropertiesTest {
 
     @Test
     void refusesAStartPriceOffTheTickGrid() {
-        assertStartupFailsWith("startPriceOnTickGrid", "ticker.market.instruments[0].start-price=10.005");
+        assertStartupFailsWith(context, "startPriceOnTickGrid", "ticker.market.instruments[0].start-price=10.005");
     }
 
     @Test
     void refusesASymbolThatWouldBreakTopicNames() {
-        assertStartupFailsWith("symbol", "ticker.market.instruments[0].symbol=BRK.B");
+        assertStartupFailsWith(context, "symbol", "ticker.market.instruments[0].symbol=BRK.B");
     }
 
     @Test
     void refusesDuplicateSymbols() {
-        assertStartupFailsWith("symbolsUnique",
+        assertStartupFailsWith(context, "symbolsUnique",
                 "ticker.market.instruments[1].symbol=AAA", "ticker.market.instruments[1].name=Again",
                 "ticker.market.instruments[1].start-price=10.00", "ticker.market.instruments[1].tick-size=0.01");
     }
 
     @Test
     void refusesATickIntervalOutOfRange() {
-        assertStartupFailsWith("tickIntervalInRange", "ticker.market.tick-interval=1ms");
+        assertStartupFailsWith(context, "tickIntervalInRange", "ticker.market.tick-interval=1ms");
     }
 
     @Test
     void refusesAnImpossibleMoveProbability() {
-        assertStartupFailsWith("moveProbability", "ticker.market.move-probability=1.5");
+        assertStartupFailsWith(context, "moveProbability", "ticker.market.move-probability=1.5");
     }
 
-    private void assertStartupFailsWith(String field, String... properties) {
-        context.withPropertyValues(properties).run(started -> {
-            assertThat(started).hasFailed();
-            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining(field);
-        });
-    }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MarketProperties.class)

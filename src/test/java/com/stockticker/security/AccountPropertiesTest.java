@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
+import static com.stockticker.support.StartupFailures.assertStartupFailsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Account mistakes stop the start-up with a message that names them. */
@@ -24,22 +25,16 @@ class AccountPropertiesTest {
 
     @Test
     void refusesPlainPasswords() {
-        assertStartupFailsWith("password", "ticker.accounts[0].username=carol", "ticker.accounts[0].password={noop}secret");
-        assertStartupFailsWith("password", "ticker.accounts[0].username=carol", "ticker.accounts[0].password=secret");
+        assertStartupFailsWith(context, "password", "ticker.accounts[0].username=carol", "ticker.accounts[0].password={noop}secret");
+        assertStartupFailsWith(context, "password", "ticker.accounts[0].username=carol", "ticker.accounts[0].password=secret");
     }
 
     @Test
     void refusesDuplicateUsernames() {
-        assertStartupFailsWith("usernamesUnique", "ticker.accounts[0].username=carol", "ticker.accounts[0].password=" + HASH,
+        assertStartupFailsWith(context, "usernamesUnique", "ticker.accounts[0].username=carol", "ticker.accounts[0].password=" + HASH,
                 "ticker.accounts[1].username=carol", "ticker.accounts[1].password=" + HASH);
     }
 
-    private void assertStartupFailsWith(String field, String... properties) {
-        context.withPropertyValues(properties).run(started -> {
-            assertThat(started).hasFailed();
-            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining(field);
-        });
-    }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AccountProperties.class)
