@@ -77,7 +77,9 @@ public class TradingDesk {
                 order.reject(RejectReason.RATE_LIMITED, rateLimitMessage(), now);
                 return publish(account, order);
             }
-            Rejection rejection = validate(account, request);
+            // One quote for the checks and the fill: a tick in between must not make a checked buy unaffordable.
+            Quote quote = instruments.containsKey(request.symbol()) ? book.quote(request.symbol()) : null;
+            Rejection rejection = validate(account, request, quote);
             if (rejection != null) {
                 order.reject(rejection.reason(), rejection.message(), now);
                 account.record(order);
@@ -85,7 +87,7 @@ public class TradingDesk {
             }
             account.record(order);
             publish(account, order);
-            BigDecimal price = fillPrice(request, book.quote(request.symbol()));
+            BigDecimal price = fillPrice(request, quote);
             if (price != null) {
                 account.fill(order, price, now);
                 publishPortfolio(account, now);
@@ -194,7 +196,7 @@ public class TradingDesk {
         return crosses ? price : null;
     }
 
-    private Rejection validate(Account account, OrderRequest request) {
+    private Rejection validate(Account account, OrderRequest request, Quote quote) {
         Instrument instrument = instruments.get(request.symbol());
         if (instrument == null) {
             return new Rejection(RejectReason.UNKNOWN_SYMBOL, "Unknown symbol '" + request.symbol() + "'");
@@ -220,7 +222,6 @@ public class TradingDesk {
                         + instrument.tickSize().toPlainString());
             }
         }
-        Quote quote = book.quote(request.symbol());
         boolean rests = fillPrice(request, quote) == null;
         if (rests && account.openOrders().size() >= limits.maxOpenOrders()) {
             return new Rejection(RejectReason.TOO_MANY_OPEN_ORDERS, "At most " + limits.maxOpenOrders() + " open orders");
