@@ -51,7 +51,13 @@ class GracefulDisconnect implements SmartLifecycle {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         ThreadPoolExecutor executor = outbound.getThreadPoolExecutor();
         while ((executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         if (webSocketHandler instanceof SubProtocolWebSocketHandler sessions) {
             log.info("Closing {} WebSocket sessions before shutdown", sessions.getStats().getWebSocketSessions());
