@@ -1,0 +1,21 @@
+package com.stockticker.bench;
+
+import java.util.List;
+
+/** Opens WebSocket connections for subscribers and owns the I/O threads. */
+interface Transport extends AutoCloseable {
+
+    /** Starts connecting; the subscriber's {@code connected} future completes on STOMP CONNECTED or failure. */
+    void connect(Conn conn);
+
+    /** Creates the subscriber object of this transport. */
+    Conn newConn(Ctx ctx, int index);
+
+    /** The threads doing this transport's I/O, for their CPU time. */
+    List<Thread> ioThreads();
+
+    String describe();
+
+    @Override
+    void close();
+}
