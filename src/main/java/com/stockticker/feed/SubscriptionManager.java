@@ -125,6 +125,6 @@ class SubscriptionManager {
     }
 
     private void send(ManagedSession session, ManagedQuotes quotes) {
-        messenger.send(session.id(), session.user(), Destinations.USER_QUOTES, quotes);
+        messenger.send(session.id(), Destinations.USER_QUOTES, quotes);
     }
 }

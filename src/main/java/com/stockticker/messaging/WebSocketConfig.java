@@ -28,21 +28,24 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final ObjectProvider<ClientErrors> errors;
     private final HandshakeInterceptor[] handshakeInterceptors;
     private final AuthorizationManager<Message<?>> authorization;
+    private final ObjectProvider<ExternalBroker> externalBroker;
 
     /**
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
      *     session's CSRF token to the WebSocket session
      * @param authorization which frames need an authenticated user
+     * @param externalBroker the broker relay, when {@code ticker.broker.mode=relay}
      */
     WebSocketConfig(WebSocketProperties properties,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
-            AuthorizationManager<Message<?>> authorization) {
+            AuthorizationManager<Message<?>> authorization, ObjectProvider<ExternalBroker> externalBroker) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
         this.handshakeInterceptors = handshakeInterceptors.toArray(HandshakeInterceptor[]::new);
         this.authorization = authorization;
+        this.externalBroker = externalBroker;
     }
 
     @Override
@@ -60,10 +63,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        registry.enableSimpleBroker(Destinations.TOPIC_PREFIX, Destinations.QUEUE_PREFIX)
-                .setTaskScheduler(brokerScheduler)
-                .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
-                        properties.heartbeat().receive().toMillis() });
+        ExternalBroker external = externalBroker.getIfAvailable();
+        if (external != null) {
+            external.enable(registry);
+        }
+        else {
+            registry.enableSimpleBroker(Destinations.TOPIC_PREFIX, Destinations.QUEUE_PREFIX)
+                    .setTaskScheduler(brokerScheduler)
+                    .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
+                            properties.heartbeat().receive().toMillis() });
+        }
         registry.setApplicationDestinationPrefixes(Destinations.APP_PREFIX);
         registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
         // Messages to one session leave in the order they were sent: a snapshot before the updates after it.

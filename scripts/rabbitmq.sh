@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# A throwaway RabbitMQ with the STOMP plugin, on loopback only, for the relay-mode tests and for trying relay
+# mode by hand. It runs as the rabbitmq user (RabbitMQ refuses to run as root) in a directory of its own, so
+# several can run side by side and nothing of the system's RabbitMQ is used or changed.
+#
+#   scripts/rabbitmq.sh start DIR STOMP_PORT AMQP_PORT DIST_PORT   start a new node, create the StockTicker users
+#   scripts/rabbitmq.sh stop DIR                                    stop it (the data stays in DIR)
+#   scripts/rabbitmq.sh start DIR                                   start it again, same ports, same data
+#
+# Users, as README.md "Scale out" describes them for a real deployment:
+#   ticker-system / ticker-system-secret  the relay's system connection: publishes prices and internal messages
+#   ticker-client / ticker-client-secret  the relay's connections for WebSocket clients: may subscribe, never publish
+#
+# Needs the Debian package rabbitmq-server; the STOMP plugin ships with it.
+set -euo pipefail
+
+usage() {
+  echo "usage: $0 start DIR [STOMP_PORT AMQP_PORT DIST_PORT] | stop DIR" >&2
+  exit 2
+}
+
+[ $# -ge 2 ] || usage
+command=$1
+dir=$(realpath -m "$2")
+
+# Every rabbitmq command below runs as the rabbitmq user, with this node's environment.
+as_rabbitmq() {
+  # shellcheck disable=SC1091
+  su rabbitmq -s /bin/bash -c "set -a; . '$dir/env'; set +a; $*"
+}
+
+case "$command" in
+  start)
+    if [ ! -f "$dir/env" ]; then
+      [ $# -eq 5 ] || usage
+      stomp_port=$3 amqp_port=$4 dist_port=$5
+      mkdir -p "$dir"
+      cat > "$dir/rabbitmq.conf" <<EOF
+listeners.tcp.1 = 127.0.0.1:$amqp_port
+stomp.listeners.tcp.1 = 127.0.0.1:$stomp_port
+loopback_users = none
+# The guest user is not needed: the node gets its own users below.
+default_user = ticker-admin
+default_pass = ticker-admin-secret
+EOF
+      echo "[rabbitmq_stomp]." > "$dir/enabled_plugins"
+      cat > "$dir/env" <<EOF
+RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf
+RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins
+RABBITMQ_MNESIA_BASE=$dir/mnesia
+RABBITMQ_LOG_BASE=$dir/log
+RABBITMQ_NODENAME=ticker-$stomp_port@localhost
+RABBITMQ_DIST_PORT=$dist_port
+RABBITMQ_PID_FILE=$dir/rabbitmq.pid
+ERL_EPMD_ADDRESS=127.0.0.1
+RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+EOF
+      chown -R rabbitmq:rabbitmq "$dir"
+      fresh=true
+    else
+      fresh=false
+    fi
+    # The rabbitmq user's open-file limit under su is 1,024, too few for more than about a thousand connections.
+    as_rabbitmq "ulimit -n 20000; nohup rabbitmq-server >> '$dir/server.out' 2>&1 &"
+    if ! as_rabbitmq "rabbitmqctl wait '$dir/rabbitmq.pid' --timeout 120 && rabbitmqctl await_startup --timeout 120" > "$dir/await.out" 2>&1; then
+      cat "$dir/await.out" "$dir/server.out" >&2
+      exit 1
+    fi
+    if $fresh; then
+      as_rabbitmq "rabbitmqctl add_user ticker-system ticker-system-secret && \
+        rabbitmqctl set_permissions -p / ticker-system '.*' '.*' '.*' && \
+        rabbitmqctl add_user ticker-client ticker-client-secret && \
+        rabbitmqctl set_permissions -p / ticker-client '^stomp-subscription-.*' '^stomp-subscription-.*' '^(amq\.topic|amq\.direct|stomp-subscription-.*)$' && \
+        rabbitmqctl set_topic_permissions -p / ticker-client amq.topic '^$' '^(?!ticker-internal\.)[^*#]+$'" \
+        > "$dir/users.out" 2>&1 || { cat "$dir/users.out" >&2; exit 1; }
+    fi
+    ;;
+  stop)
+    [ -f "$dir/env" ] || usage
+    as_rabbitmq "rabbitmqctl stop" > /dev/null 2>&1 || true
+    ;;
+  *)
+    usage
+    ;;
+esac

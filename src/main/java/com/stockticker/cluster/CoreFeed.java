@@ -1,0 +1,158 @@
+package com.stockticker.cluster;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+
+import com.stockticker.cluster.InternalMessages.Operation;
+import com.stockticker.market.MarketState;
+import com.stockticker.market.QuoteBatch;
+import com.stockticker.market.QuoteBook;
+import com.stockticker.messaging.Destinations;
+
+/**
+ * An edge's market: its {@link QuoteBook} follows the core's, so that snapshots, the REST API, managed
+ * subscriptions and readiness work on the edge as on the core. It starts from the core's whole state
+ * ({@link Operation#MARKET}), then takes in every batch the core publishes on {@code /topic/prices}, in
+ * sequence, and publishes each as the application event the core's market publishes. Like any client, it
+ * starts again from the core's state when a batch is missing (RabbitMQ was down, or this edge fell behind).
+ *
+ * <p>Batches are handled on a thread of their own, in order, so that the relay's connection is not held up by
+ * the managed subscriptions' work.
+ */
+@Component
+@EdgeRole
+class CoreFeed implements InternalListener, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CoreFeed.class);
+    /** Batches kept while the core's state is on its way: at four ticks a second, minutes of them. */
+    private static final int MAX_PENDING = 1000;
+
+    private final QuoteBook book;
+    private final CoreClient core;
+    private final InternalMessages messages;
+    private final ApplicationEventPublisher events;
+    private final ThreadPoolTaskExecutor thread = new ThreadPoolTaskExecutor();
+
+    // Only the feed's thread reads and writes these.
+    private final Deque<QuoteBatch> pending = new ArrayDeque<>();
+    private long lastSeq = -1;
+    private boolean synced;
+    private boolean requesting;
+
+    CoreFeed(QuoteBook book, CoreClient core, InternalMessages messages, ApplicationEventPublisher events) {
+        this.book = book;
+        this.core = core;
+        this.messages = messages;
+        this.events = events;
+        thread.setThreadNamePrefix("core-feed-");
+        thread.setCorePoolSize(1);
+        thread.setMaxPoolSize(1);
+        thread.setQueueCapacity(MAX_PENDING);
+        thread.initialize();
+    }
+
+    @Override
+    public String destination() {
+        return Destinations.PRICES;
+    }
+
+    @Override
+    public void handleMessage(Message<?> message) {
+        QuoteBatch batch = messages.read(message, new TypeReference<QuoteBatch>() { });
+        run(() -> take(batch));
+    }
+
+    @EventListener
+    void brokerAvailability(BrokerAvailabilityEvent event) {
+        // Whatever the core published while RabbitMQ was away is lost: start again from its state.
+        run(event.isBrokerAvailable() ? this::requestState : () -> synced = false);
+    }
+
+    private void take(QuoteBatch batch) {
+        if (synced && batch.seq() <= lastSeq) {
+            return;
+        }
+        if (synced && batch.seq() == lastSeq + 1) {
+            apply(batch);
+            return;
+        }
+        if (synced) {
+            log.info("Missed the core's batches {} to {}; taking the core's state again", lastSeq + 1, batch.seq() - 1);
+            synced = false;
+        }
+        if (pending.size() == MAX_PENDING) {
+            pending.removeFirst();
+        }
+        pending.addLast(batch);
+        requestState();
+    }
+
+    private void requestState() {
+        if (requesting) {
+            return;
+        }
+        requesting = true;
+        core.request(Operation.MARKET, null, null, new TypeReference<MarketState>() { })
+                .whenComplete((state, failure) -> run(() -> restore(state, failure)));
+    }
+
+    /** Starts again from the core's state and the batches that came after it; a failure waits for the next batch. */
+    private void restore(MarketState state, Throwable failure) {
+        requesting = false;
+        if (failure != null) {
+            log.warn("Could not get the market's state from the core: {}", failure.getMessage());
+            return;
+        }
+        book.restore(state);
+        lastSeq = state.seq();
+        synced = true;
+        log.info("Market state taken from the core as of tick {}", state.seq());
+        while (!pending.isEmpty()) {
+            QuoteBatch next = pending.removeFirst();
+            if (next.seq() == lastSeq + 1) {
+                apply(next);
+            }
+            else if (next.seq() > lastSeq + 1) {
+                // A gap within the waiting batches: ask again.
+                pending.addFirst(next);
+                synced = false;
+                requestState();
+                return;
+            }
+        }
+    }
+
+    private void apply(QuoteBatch batch) {
+        book.record(batch);
+        lastSeq = batch.seq();
+        events.publishEvent(batch);
+    }
+
+    private void run(Runnable task) {
+        try {
+            thread.execute(task);
+        }
+        catch (TaskRejectedException ex) {
+            // Fallen far behind: the batch is lost, and the gap it leaves makes the feed start again.
+            log.warn("The core's feed is {} batches behind; dropping one", MAX_PENDING);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        thread.shutdown();
+    }
+}
