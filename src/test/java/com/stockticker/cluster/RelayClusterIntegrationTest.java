@@ -1,6 +1,8 @@
 package com.stockticker.cluster;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -10,10 +12,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpSubscription;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+
 import com.stockticker.support.RabbitMq;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
+import com.stockticker.support.TcpStomp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,7 +95,7 @@ class RelayClusterIntegrationTest {
             JsonNode rest = core.bean(tools.jackson.databind.json.JsonMapper.class).readTree(edge2.get("/api/quotes/AAPL").body());
             assertThat(rest.get("symbol").asString()).isEqualTo("AAPL");
 
-            String managed = client.subscribe("/user/queue/quotes");
+            String managed = client.subscribeWithReceipt("/user/queue/quotes");
             client.sendJson("/app/subscriptions", """
                     {"action":"subscribe","symbols":["AAPL","MSFT"],"maxRate":10}""");
             List<StompFrame> stream = client.awaitMessages(managed, 3);
@@ -101,9 +108,9 @@ class RelayClusterIntegrationTest {
     @Test
     void anOrderSentThroughOneEdgeIsFilledByTheCoreAndReachesTheUserOnAnotherEdge() throws Exception {
         try (StompClient watcher = edge2.connect("cluster-1"); StompClient trader = edge1.connect("cluster-1")) {
-            String watched = watcher.subscribe("/user/queue/orders");
-            String watchedPortfolio = watcher.subscribe("/user/queue/portfolio");
-            String traded = trader.subscribe("/user/queue/orders");
+            String watched = watcher.subscribeWithReceipt("/user/queue/orders");
+            String watchedPortfolio = watcher.subscribeWithReceipt("/user/queue/portfolio");
+            String traded = trader.subscribeWithReceipt("/user/queue/orders");
             trader.sendJson("/app/orders", """
                     {"clientOrderId":"cluster-1","symbol":"KO","side":"BUY","type":"MARKET","quantity":3}""");
 
@@ -126,9 +133,9 @@ class RelayClusterIntegrationTest {
     @Test
     void refusalsFromTheCoreReachTheSessionThatSentTheMessage() {
         try (StompClient trader = edge1.connect("cluster-2"); StompClient bystander = edge2.connect("cluster-2")) {
-            String errors = trader.subscribe("/user/queue/errors");
-            String bystanderErrors = bystander.subscribe("/user/queue/errors");
-            String orders = trader.subscribe("/user/queue/orders");
+            String errors = trader.subscribeWithReceipt("/user/queue/errors");
+            String bystanderErrors = bystander.subscribeWithReceipt("/user/queue/errors");
+            String orders = trader.subscribeWithReceipt("/user/queue/orders");
             trader.sendJson("/app/orders/cancel", """
                     {"orderId":"O-999999"}""");
             trader.sendJson("/app/orders", """
@@ -140,6 +147,70 @@ class RelayClusterIntegrationTest {
             JsonNode rejected = trader.awaitMessages(orders, 1).get(0).json();
             assertThat(rejected.get("reason").asString()).isEqualTo("UNKNOWN_FIELD");
             assertThat(bystander.messages(bystanderErrors)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSpoofedSendToATopicIsRefusedByTheServiceAndByRabbitMq() throws Exception {
+        try (StompClient attacker = edge1.connect(); StompClient bystander = edge2.connect()) {
+            String bystanderPrices = bystander.subscribe("/topic/prices");
+            String errors = attacker.subscribeWithReceipt("/user/queue/errors");
+            String spoof = """
+                    {"seq":1,"timestamp":"2026-01-01T00:00:00Z","quotes":[{"symbol":"AAPL","price":0.01}]}""";
+            attacker.sendJson("/topic/prices", spoof);
+            attacker.sendJson("/topic/ticker-internal.core", spoof);
+            attacker.sendJson("/exchange/amq.topic/prices", spoof);
+
+            List<JsonNode> refused = attacker.awaitMessages(errors, 3).stream().map(StompFrame::json).toList();
+            assertThat(refused).extracting(error -> error.get("code").asString()).containsOnly("FORBIDDEN_DESTINATION");
+            int seen = bystander.messages(bystanderPrices).size();
+            bystander.awaitMessages(bystanderPrices, seen + 5);
+            assertThat(bystander.messages(bystanderPrices)).noneMatch(frame -> frame.body().contains("0.01}"));
+        }
+        // Even a client frame that got past the service could not publish: the clients' RabbitMQ user may not.
+        try (TcpStomp client = new TcpStomp(rabbit.stompPort(), RabbitMq.CLIENT_LOGIN, RabbitMq.CLIENT_PASSCODE)) {
+            client.send("SEND", Map.of("destination", "/topic/prices"), "spoof");
+            assertThat(String.join("\n", client.framesUntilClosed(StompClient.TIMEOUT)))
+                    .contains("CONNECTED", "ERROR", "ACCESS_REFUSED", "amq.topic");
+        }
+    }
+
+    @Test
+    void internalTopicsAndWildcardsCannotBeSubscribed() throws Exception {
+        List<String> forbidden = List.of("/topic/ticker-internal.user-registry", "/topic/ticker-internal.unresolved-user",
+                "/topic/ticker-internal.core", "/topic/#", "/topic/prices.*", "/topic/**");
+        try (StompClient snoop = edge1.connect("cluster-3")) {
+            String errors = snoop.subscribeWithReceipt("/user/queue/errors");
+            List<String> subscriptions = forbidden.stream().map(snoop::subscribe).toList();
+
+            List<JsonNode> refused = snoop.awaitMessages(errors, forbidden.size()).stream().map(StompFrame::json).toList();
+            assertThat(refused).extracting(error -> error.get("code").asString()).containsOnly("FORBIDDEN_DESTINATION");
+            assertThat(refused).extracting(error -> error.get("destination").asString()).containsExactlyElementsOf(forbidden);
+            // Users' sessions are broadcast among instances all the while; none of it reaches the snoop.
+            String prices = snoop.subscribe("/topic/prices");
+            snoop.awaitMessages(prices, 3);
+            assertThat(subscriptions).allSatisfy(subscription -> assertThat(snoop.messages(subscription)).isEmpty());
+        }
+        // RabbitMQ's topic permissions keep the clients' user from reading them too.
+        for (String destination : List.of("/topic/ticker-internal.user-registry", "/topic/#")) {
+            try (TcpStomp client = new TcpStomp(rabbit.stompPort(), RabbitMq.CLIENT_LOGIN, RabbitMq.CLIENT_PASSCODE)) {
+                client.send("SUBSCRIBE", Map.of("id", "0", "destination", destination), "");
+                assertThat(String.join("\n", client.framesUntilClosed(StompClient.TIMEOUT))).as(destination)
+                        .contains("ERROR", "access_refused");
+            }
+        }
+    }
+
+    @Test
+    void theCoresUserRegistryListsTheSessionsThatEdgesHold() {
+        try (StompClient client = edge2.connect("cluster-3")) {
+            client.subscribeWithReceipt("/user/queue/portfolio");
+            client.awaitMessages(client.subscribe("/topic/prices"), 1);
+            // Spring's user registry broadcast: each instance tells the others its sessions every 10 s.
+            SimpUserRegistry registry = core.bean(SimpUserRegistry.class);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registry.getUser("cluster-3")).isNotNull()
+                    .satisfies(user -> assertThat(user.getSessions()).flatMap(SimpSession::getSubscriptions)
+                            .extracting(SimpSubscription::getDestination).contains("/user/queue/portfolio")));
         }
     }
 }
