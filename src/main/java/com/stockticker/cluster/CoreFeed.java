@@ -75,10 +75,13 @@ class CoreFeed implements InternalListener, DisposableBean {
         run(() -> take(batch));
     }
 
+    /**
+     * Whatever the core published while RabbitMQ was away is lost: start again from its state. The next batch
+     * asks for it; asking now could be too early, before RabbitMQ has this instance's reply subscription.
+     */
     @EventListener
     void brokerAvailability(BrokerAvailabilityEvent event) {
-        // Whatever the core published while RabbitMQ was away is lost: start again from its state.
-        run(event.isBrokerAvailable() ? this::requestState : () -> synced = false);
+        run(() -> synced = false);
     }
 
     private void take(QuoteBatch batch) {

@@ -1,0 +1,99 @@
+package com.stockticker.cluster;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.stockticker.support.RabbitMq;
+import com.stockticker.support.ServiceInstance;
+import com.stockticker.support.StompClient;
+import com.stockticker.support.StompFrame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** RabbitMQ stops and starts again under a running core and edge, and they carry on by themselves. */
+@Tag("rabbitmq")
+class BrokerOutageIntegrationTest {
+
+    /** The relay tries to reconnect every 5 s; RabbitMQ takes a few seconds to start. */
+    private static final Duration RECOVERY = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    static final RabbitMq rabbit = new RabbitMq();
+
+    static ServiceInstance core;
+    static ServiceInstance edge;
+
+    @BeforeAll
+    static void startInstances() {
+        core = ServiceInstance.start(rabbit.relayProperties("core"));
+        edge = ServiceInstance.start(rabbit.relayProperties("edge"));
+        awaitReadiness(200);
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        Stream.of(edge, core).filter(instance -> instance != null).forEach(ServiceInstance::close);
+    }
+
+    @Test
+    void anOutageIsToldToClientsTakesReadinessDownAndIsSurvivedWithoutRestarts() throws Exception {
+        long lastSeqBefore;
+        try (StompClient client = edge.connect()) {
+            String prices = client.subscribe("/topic/prices");
+            lastSeqBefore = client.awaitMessages(prices, 3).get(2).json().get("seq").asLong();
+
+            rabbit.stop();
+
+            // The client is told, with an ERROR frame and a close it can retry after.
+            StompFrame error = client.await(frame -> frame.command().equals("ERROR"));
+            assertThat(error.header("message")).isNotBlank();
+            assertThat(client.closed()).succeedsWithin(StompClient.TIMEOUT);
+        }
+        awaitReadiness(503);
+        // The core's market goes on ticking, and the ticks are dropped rather than kept for later.
+        double dropped = droppedTicks();
+        await().atMost(StompClient.TIMEOUT).until(() -> droppedTicks() > dropped + 5);
+        // A client that connects meanwhile is told too.
+        try (StompClient early = StompClient.open(edge.ws(), Map.of())) {
+            early.send("CONNECT", Map.of("accept-version", "1.2", "host", "localhost"), "");
+            assertThat(early.await(frame -> frame.command().equals("ERROR")).header("message")).contains("not available");
+        }
+
+        rabbit.start();
+
+        await().atMost(RECOVERY).untilAsserted(() -> {
+            assertThat(core.readiness()).isEqualTo(200);
+            assertThat(edge.readiness()).isEqualTo(200);
+        });
+        // A client that reconnects gets the same market, further on: nothing was restarted.
+        try (StompClient client = edge.connect(); StompClient onCore = core.connect()) {
+            String prices = client.subscribe("/topic/prices");
+            long seq = client.awaitMessages(prices, 2).get(1).json().get("seq").asLong();
+            assertThat(seq).isGreaterThan(lastSeqBefore + 5);
+            String snapshot = client.subscribe("/app/quotes");
+            assertThat(client.awaitMessages(snapshot, 1).get(0).json().get("seq").asLong()).isGreaterThanOrEqualTo(seq - 2);
+            String corePrices = onCore.subscribe("/topic/prices");
+            onCore.awaitMessages(corePrices, 2);
+        }
+    }
+
+    private double droppedTicks() {
+        return core.bean(MeterRegistry.class).counter("ticker.ticks.dropped").count();
+    }
+
+    private static void awaitReadiness(int status) {
+        await().atMost(RECOVERY).untilAsserted(() -> {
+            assertThat(core.readiness()).isEqualTo(status);
+            assertThat(edge.readiness()).isEqualTo(status);
+        });
+    }
+}
