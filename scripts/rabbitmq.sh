@@ -3,11 +3,12 @@
 # mode by hand. It runs as the rabbitmq user (RabbitMQ refuses to run as root) in a directory of its own, so
 # several can run side by side and nothing of the system's RabbitMQ is used or changed.
 #
-#   scripts/rabbitmq.sh start DIR STOMP_PORT AMQP_PORT DIST_PORT   start a new node, create the StockTicker users
+#   scripts/rabbitmq.sh start DIR STOMP_PORT AMQP_PORT DIST_PORT   start a new node in DIR (a new or empty directory)
 #   scripts/rabbitmq.sh stop DIR                                    stop it (the data stays in DIR)
 #   scripts/rabbitmq.sh start DIR                                   start it again, same ports, same data
+#   scripts/rabbitmq.sh queues DIR                                  list its queues: name, durable, auto_delete
 #
-# Users, as README.md "Scale out" describes them for a real deployment:
+# Its users and permissions come from rabbitmq/definitions.json, as with compose.yaml (README.md, "Scale out"):
 #   ticker-system / ticker-system-secret  the relay's system connection: publishes prices and internal messages
 #   ticker-client / ticker-client-secret  the relay's connections for WebSocket clients: may subscribe, never publish
 #
@@ -15,13 +16,14 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start DIR [STOMP_PORT AMQP_PORT DIST_PORT] | stop DIR" >&2
+  echo "usage: $0 start DIR [STOMP_PORT AMQP_PORT DIST_PORT] | stop DIR | queues DIR" >&2
   exit 2
 }
 
 [ $# -ge 2 ] || usage
 command=$1
 dir=$(realpath -m "$2")
+here=$(dirname "$(realpath "$0")")
 
 # Every rabbitmq command below runs as the rabbitmq user, with this node's environment.
 as_rabbitmq() {
@@ -39,11 +41,9 @@ case "$command" in
 listeners.tcp.1 = 127.0.0.1:$amqp_port
 stomp.listeners.tcp.1 = 127.0.0.1:$stomp_port
 loopback_users = none
-# The guest user is not needed: the node gets its own users below.
-default_user = ticker-admin
-default_pass = ticker-admin-secret
+load_definitions = $dir/definitions.json
 EOF
-      echo "[rabbitmq_stomp]." > "$dir/enabled_plugins"
+      cp "$here/../rabbitmq/definitions.json" "$here/../rabbitmq/enabled_plugins" "$dir/"
       cat > "$dir/env" <<EOF
 RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf
 RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins
@@ -56,9 +56,6 @@ ERL_EPMD_ADDRESS=127.0.0.1
 RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 EOF
       chown -R rabbitmq:rabbitmq "$dir"
-      fresh=true
-    else
-      fresh=false
     fi
     # The rabbitmq user's open-file limit under su is 1,024, too few for more than about a thousand connections.
     as_rabbitmq "ulimit -n 20000; nohup rabbitmq-server >> '$dir/server.out' 2>&1 &"
@@ -66,18 +63,14 @@ EOF
       cat "$dir/await.out" "$dir/server.out" >&2
       exit 1
     fi
-    if $fresh; then
-      as_rabbitmq "rabbitmqctl add_user ticker-system ticker-system-secret && \
-        rabbitmqctl set_permissions -p / ticker-system '.*' '.*' '.*' && \
-        rabbitmqctl add_user ticker-client ticker-client-secret && \
-        rabbitmqctl set_permissions -p / ticker-client '^stomp-subscription-.*' '^stomp-subscription-.*' '^(amq\.topic|amq\.direct|stomp-subscription-.*)$' && \
-        rabbitmqctl set_topic_permissions -p / ticker-client amq.topic '^$' '^(?!ticker-internal\.)[^*#]+$'" \
-        > "$dir/users.out" 2>&1 || { cat "$dir/users.out" >&2; exit 1; }
-    fi
     ;;
   stop)
     [ -f "$dir/env" ] || usage
     as_rabbitmq "rabbitmqctl stop" > /dev/null 2>&1 || true
+    ;;
+  queues)
+    [ -f "$dir/env" ] || usage
+    as_rabbitmq "rabbitmqctl list_queues --quiet --no-table-headers name durable auto_delete"
     ;;
   *)
     usage

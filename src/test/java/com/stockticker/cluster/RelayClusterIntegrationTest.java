@@ -202,6 +202,22 @@ class RelayClusterIntegrationTest {
     }
 
     @Test
+    void aSessionsQueuesGoWithIt() throws Exception {
+        List<String> before = rabbit.queues();
+        List<String> added;
+        try (StompClient client = edge1.connect("cluster-3")) {
+            for (String queue : List.of("/user/queue/errors", "/user/queue/quotes", "/user/queue/orders", "/user/queue/portfolio")) {
+                client.subscribeWithReceipt(queue);
+            }
+            client.subscribeWithReceipt("/topic/prices");
+            added = rabbit.queues().stream().filter(queue -> !before.contains(queue)).toList();
+            // One queue per subscription, which RabbitMQ deletes when its subscriber goes: never a durable one.
+            assertThat(added).hasSize(5).allSatisfy(queue -> assertThat(queue).matches("\\S+\\s+false\\s+true"));
+        }
+        await().atMost(StompClient.TIMEOUT).untilAsserted(() -> assertThat(rabbit.queues()).doesNotContainAnyElementsOf(added));
+    }
+
+    @Test
     void theCoresUserRegistryListsTheSessionsThatEdgesHold() {
         try (StompClient client = edge2.connect("cluster-3")) {
             client.subscribeWithReceipt("/user/queue/portfolio");

@@ -56,6 +56,11 @@ public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
         script("start", directory.toString());
     }
 
+    /** The broker's queues, one line each: name, durable, auto-delete. */
+    public List<String> queues() throws Exception {
+        return script("queues", directory.toString()).lines().filter(line -> !line.isBlank()).toList();
+    }
+
     public int stompPort() {
         return stompPort;
     }
@@ -68,7 +73,7 @@ public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
                 "ticker.broker.relay.client-login=" + CLIENT_LOGIN, "ticker.broker.relay.client-passcode=" + CLIENT_PASSCODE);
     }
 
-    private static void script(String... arguments) throws IOException, InterruptedException {
+    private static String script(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/rabbitmq.sh"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -77,6 +82,7 @@ public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
             process.destroyForcibly();
             throw new IllegalStateException("scripts/rabbitmq.sh " + String.join(" ", arguments) + " failed:\n" + output);
         }
+        return output;
     }
 
     private static int[] freePorts(int count) throws IOException {
