@@ -1,14 +1,20 @@
 package com.stockticker.cluster;
 
 import java.time.Duration;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.stockticker.support.RabbitMq;
@@ -19,8 +25,12 @@ import com.stockticker.support.StompFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** RabbitMQ stops and starts again under a running core and edge, and they carry on by themselves. */
+/**
+ * RabbitMQ stops and starts again under a running core and edge, and they carry on by themselves; then the
+ * core goes, and the edge says so.
+ */
 @Tag("rabbitmq")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerOutageIntegrationTest {
 
     /** The relay tries to reconnect every 5 s; RabbitMQ takes a few seconds to start. */
@@ -35,7 +45,8 @@ class BrokerOutageIntegrationTest {
     @BeforeAll
     static void startInstances() {
         core = ServiceInstance.start(rabbit.relayProperties("core"));
-        edge = ServiceInstance.start(rabbit.relayProperties("edge"));
+        edge = ServiceInstance.start(Stream.concat(rabbit.relayProperties("edge").stream(),
+                Stream.of("ticker.broker.relay.request-timeout=1s")).toList());
         awaitReadiness(200);
     }
 
@@ -45,6 +56,7 @@ class BrokerOutageIntegrationTest {
     }
 
     @Test
+    @Order(1)
     void anOutageIsToldToClientsTakesReadinessDownAndIsSurvivedWithoutRestarts() throws Exception {
         long lastSeqBefore;
         try (StompClient client = edge.connect()) {
@@ -84,6 +96,26 @@ class BrokerOutageIntegrationTest {
             String corePrices = onCore.subscribe("/topic/prices");
             onCore.awaitMessages(corePrices, 2);
         }
+    }
+
+    @Test
+    @Order(2)
+    void withoutTheCoreAnEdgeAnswersTradingWithServiceUnavailable() throws Exception {
+        core.close();
+        core = null;
+        try (StompClient trader = edge.connect("cluster-3")) {
+            String errors = trader.subscribeWithReceipt("/user/queue/errors");
+            trader.sendJson("/app/orders", """
+                    {"clientOrderId":"no-core","symbol":"KO","side":"BUY","type":"MARKET","quantity":1}""");
+            trader.subscribe("/app/portfolio");
+
+            List<JsonNode> refused = trader.awaitMessages(errors, 2).stream().map(StompFrame::json).toList();
+            assertThat(refused).extracting(error -> error.get("code").asString()).containsOnly("SERVICE_UNAVAILABLE");
+            assertThat(refused).extracting(error -> error.get("destination").asString()).containsExactly("/app/orders", "/app/portfolio");
+        }
+        HttpResponse<String> portfolio = edge.get("/api/portfolio", "cluster-3");
+        assertThat(portfolio.statusCode()).isEqualTo(503);
+        assertThat(portfolio.body()).contains("SERVICE_UNAVAILABLE");
     }
 
     private double droppedTicks() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,6 +228,11 @@ class RelayClusterIntegrationTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registry.getUser("cluster-3")).isNotNull()
                     .satisfies(user -> assertThat(user.getSessions()).flatMap(SimpSession::getSubscriptions)
                             .extracting(SimpSubscription::getDestination).contains("/user/queue/portfolio")));
+            // Each instance's metrics count its own sessions only.
+            await().atMost(StompClient.TIMEOUT).untilAsserted(() -> {
+                assertThat(core.bean(MeterRegistry.class).get("ticker.stomp.sessions").gauge().value()).isZero();
+                assertThat(edge2.bean(MeterRegistry.class).get("ticker.stomp.sessions").gauge().value()).isEqualTo(1);
+            });
         }
     }
 }
