@@ -3,7 +3,11 @@ package com.stockticker.cluster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
 import com.stockticker.messaging.ExternalBroker;
+import com.stockticker.messaging.WebSocketProperties;
 
 @Configuration(proxyBeanMethods = false)
 class ClusterConfiguration {
@@ -13,5 +17,16 @@ class ClusterConfiguration {
     @RelayMode
     ExternalBroker rabbitRelay(ClusterProperties properties) {
         return new RabbitRelay(properties.broker().relay());
+    }
+
+    @Bean
+    @RelayMode
+    WebSocketMessageBrokerConfigurer relayClientHeartbeats(WebSocketProperties websocket) {
+        return new WebSocketMessageBrokerConfigurer() {
+            @Override
+            public void configureClientInboundChannel(ChannelRegistration registration) {
+                registration.interceptors(new ClientHeartbeats(websocket.heartbeat()));
+            }
+        };
     }
 }

@@ -203,6 +203,17 @@ class RelayClusterIntegrationTest {
     }
 
     @Test
+    void heartBeatsAreAgreedAsWithTheEmbeddedBroker() {
+        // The test profile offers 500 ms / 10 s. A client that can send and wants to hear every second gets a
+        // heart-beat every second, and need send one only every 10 s.
+        try (StompClient client = StompClient.connect(edge1.ws(), Map.of("heart-beat", "1000,1000"))) {
+            StompFrame connected = client.await(frame -> frame.command().equals("CONNECTED"));
+            assertThat(connected.header("heart-beat")).isEqualTo("1000,10000");
+            await().atMost(StompClient.TIMEOUT).until(() -> client.heartbeats() >= 2);
+        }
+    }
+
+    @Test
     void aSessionsQueuesGoWithIt() throws Exception {
         List<String> before = rabbit.queues();
         List<String> added;
