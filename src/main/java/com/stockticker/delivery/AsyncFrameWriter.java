@@ -37,7 +37,7 @@ final class AsyncFrameWriter implements FrameWriter {
             }
             else if (message instanceof BinaryMessage binary) {
                 // A shared frame goes to many sessions: each write needs a position of its own.
-                ByteBuffer payload = binary.getPayload().asReadOnlyBuffer();
+                ByteBuffer payload = binary.getPayload().duplicate();
                 remote.sendBinary(payload, handler);
             }
             else {

@@ -27,21 +27,29 @@ final class SessionOutbox extends WebSocketSessionDecorator {
     private final OutboxLimits limits;
     private final Closer closer;
     private final int lane;
+    private final boolean binaryFrames;
     private volatile long writeStartedNanos;
     private volatile Thread writingThread;
     private volatile CloseStatus closeWhenDrained;
 
-    SessionOutbox(WebSocketSession session, FrameWriter writer, OutboxLimits limits, Closer closer, int lane) {
+    SessionOutbox(WebSocketSession session, FrameWriter writer, OutboxLimits limits, Closer closer, int lane,
+            boolean binaryFrames) {
         super(session);
         this.writer = writer;
         this.limits = limits;
         this.closer = closer;
         this.lane = lane;
+        this.binaryFrames = binaryFrames;
     }
 
     /** The fan-out lane that delivers topic messages to this session, so they arrive in publish order. */
     int lane() {
         return lane;
+    }
+
+    /** Queues a frame encoded for many sessions, as this session's client wants it. */
+    void send(EncodedFrame frame) {
+        sendMessage(binaryFrames ? frame.binary() : frame.text());
     }
 
     /** Queues a frame and returns at once; the frame is written when the ones before it are. */

@@ -1,6 +1,8 @@
 package com.stockticker.delivery;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 import org.springframework.web.socket.sockjs.transport.SockJsSession;
 
+import com.stockticker.messaging.Destinations;
 import com.stockticker.messaging.WebSocketProperties;
 
 /**
@@ -79,9 +82,16 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
 
     private SessionOutbox open(WebSocketSession session) {
         int lane = Math.floorMod(opened.getAndIncrement(), lanes);
-        SessionOutbox outbox = new SessionOutbox(session, writerFor(session), limits, this, lane);
+        SessionOutbox outbox = new SessionOutbox(session, writerFor(session), limits, this, lane, wantsBinaryFrames(session));
         outboxes.put(session.getId(), outbox);
         return outbox;
+    }
+
+    private static boolean wantsBinaryFrames(WebSocketSession session) {
+        URI uri = session.getUri();
+        String query = uri != null ? uri.getQuery() : null;
+        return query != null && !(session instanceof SockJsSession)
+                && Arrays.asList(query.split("&")).contains(Destinations.BINARY_FRAMES_QUERY);
     }
 
     private FrameWriter writerFor(WebSocketSession session) {

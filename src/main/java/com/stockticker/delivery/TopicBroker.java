@@ -20,14 +20,14 @@ import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.socket.TextMessage;
 
 /**
  * The broker for {@code /topic/**} in simple mode, built for fan-out. Spring's simple broker copies the
  * headers and hands one message per subscriber to the outbound channel, where each is encoded to a STOMP
  * frame, turned into a {@code String}, and written by a thread that blocks on the socket. Here a message is
  * encoded once per subscription id (clients mostly use the same few ids, such as {@code sub-0}) and the same
- * frame is appended to each subscriber's {@link SessionOutbox}. The appending is spread over a few lanes,
+ * frame is appended to each subscriber's {@link SessionOutbox}, as text or, for clients that asked for
+ * them, as binary frames that go out as the encoded bytes. The appending is spread over a few lanes,
  * one thread each; a session always uses the same lane, so it gets the messages in the order they were
  * published. Subscriptions are kept in Spring's {@link DefaultSubscriptionRegistry}, as the simple broker
  * keeps them, so patterns and destinations match exactly as before.
@@ -98,14 +98,14 @@ public class TopicBroker extends AbstractBrokerMessageHandler {
             return;
         }
         String messageId = Long.toString(messageIds.incrementAndGet());
-        Map<String, TextMessage> frames = new HashMap<>();
+        Map<String, EncodedFrame> frames = new HashMap<>();
         List<List<Delivery>> byLane = new ArrayList<>(lanes.size());
         lanes.forEach(lane -> byLane.add(new ArrayList<>()));
         subscribers.forEach((sessionId, subscriptionIds) -> {
             SessionOutbox outbox = outboxes.get(sessionId);
             if (outbox != null) {
                 for (String subscriptionId : subscriptionIds) {
-                    TextMessage frame = frames.computeIfAbsent(subscriptionId, id -> encode(message, payload, id, messageId));
+                    EncodedFrame frame = frames.computeIfAbsent(subscriptionId, id -> encode(message, payload, id, messageId));
                     byLane.get(outbox.lane()).add(new Delivery(outbox, frame));
                 }
             }
@@ -120,19 +120,19 @@ public class TopicBroker extends AbstractBrokerMessageHandler {
 
     private void deliver(List<Delivery> deliveries) {
         for (Delivery delivery : deliveries) {
-            delivery.outbox().sendMessage(delivery.frame());
+            delivery.outbox().send(delivery.frame());
         }
         delivered.increment(deliveries.size());
     }
 
-    private TextMessage encode(Message<?> message, byte[] payload, String subscriptionId, String messageId) {
+    private EncodedFrame encode(Message<?> message, byte[] payload, String subscriptionId, String messageId) {
         StompHeaderAccessor headers = StompHeaderAccessor.wrap(message);
         headers.setSubscriptionId(subscriptionId);
         headers.setMessageId(messageId);
         headers.updateStompCommandAsServerMessage();
-        return new TextMessage(encoder.encode(headers.getMessageHeaders(), payload));
+        return new EncodedFrame(encoder.encode(headers.getMessageHeaders(), payload));
     }
 
-    private record Delivery(SessionOutbox outbox, TextMessage frame) {
+    private record Delivery(SessionOutbox outbox, EncodedFrame frame) {
     }
 }
