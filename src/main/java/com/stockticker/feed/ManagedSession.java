@@ -58,6 +58,10 @@ final class ManagedSession {
         streams.keySet().removeAll(symbols);
     }
 
+    boolean isEmpty() {
+        return streams.isEmpty();
+    }
+
     /** Takes in a tick and returns the quotes due to be sent now, in subscription order. */
     List<Quote> due(QuoteBatch tick) {
         for (Quote quote : tick.quotes()) {

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -25,11 +27,15 @@ import com.stockticker.messaging.SessionMessenger;
  * Keeps every session's managed subscriptions and streams them: a snapshot when a session subscribes,
  * then, on each tick, the conflated updates that are due. A session's state comes with its CONNECT and
  * goes with its disconnect, so a request that arrives after the disconnect finds nothing to add to.
+ * Updates are worked out on a thread of their own, one tick after another, so the market's tick thread
+ * never waits for them; only sessions that follow something are visited.
  */
 @Component
-class SubscriptionManager {
+class SubscriptionManager implements DisposableBean {
 
     private final Map<String, ManagedSession> sessions = new ConcurrentHashMap<>();
+    private final Set<ManagedSession> streaming = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolTaskExecutor updates = new ThreadPoolTaskExecutor();
     private final QuoteBook book;
     private final SessionMessenger messenger;
     private final SubscriptionProperties limits;
@@ -41,6 +47,10 @@ class SubscriptionManager {
         this.messenger = messenger;
         this.limits = limits;
         this.tickMillis = market.tickInterval().toMillis();
+        updates.setThreadNamePrefix("managed-updates-");
+        updates.setCorePoolSize(1);
+        updates.setMaxPoolSize(1);
+        updates.initialize();
     }
 
     void apply(String sessionId, SubscriptionRequest request) {
@@ -72,6 +82,7 @@ class SubscriptionManager {
             QuoteBatch snapshot = book.snapshot();
             List<Quote> quotes = snapshot.quotes().stream().filter(quote -> symbols.contains(quote.symbol())).toList();
             session.subscribe(symbols, ticksBetween(maxRate), snapshot.seq());
+            streaming.add(session);
             send(session, new ManagedQuotes(ManagedQuotes.Type.SNAPSHOT, snapshot.seq(), snapshot.timestamp(), quotes));
         }
     }
@@ -81,13 +92,22 @@ class SubscriptionManager {
         if (session != null) {
             synchronized (session) {
                 session.unsubscribe(symbols);
+                if (session.isEmpty()) {
+                    streaming.remove(session);
+                }
             }
         }
     }
 
     @EventListener
     void onTick(QuoteBatch tick) {
-        for (ManagedSession session : sessions.values()) {
+        if (!streaming.isEmpty()) {
+            updates.execute(() -> sendUpdates(tick));
+        }
+    }
+
+    private void sendUpdates(QuoteBatch tick) {
+        for (ManagedSession session : streaming) {
             synchronized (session) {
                 List<Quote> due = session.due(tick);
                 if (!due.isEmpty()) {
@@ -105,7 +125,15 @@ class SubscriptionManager {
 
     @EventListener
     void onDisconnect(SessionDisconnectEvent event) {
-        sessions.remove(event.getSessionId());
+        ManagedSession session = sessions.remove(event.getSessionId());
+        if (session != null) {
+            streaming.remove(session);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        updates.shutdown();
     }
 
     /**

@@ -8,6 +8,11 @@ public final class Destinations {
 
     public static final String WEBSOCKET_ENDPOINT = "/ws";
     public static final String SOCKJS_ENDPOINT = "/sockjs";
+    /**
+     * Appended to {@link #WEBSOCKET_ENDPOINT} by a client that reads binary WebSocket frames as STOMP too:
+     * the server then sends topic messages as the bytes it encoded once, without making text of them.
+     */
+    public static final String BINARY_FRAMES_QUERY = "frames=binary";
 
     public static final String APP_PREFIX = "/app";
     public static final String TOPIC_PREFIX = "/topic";

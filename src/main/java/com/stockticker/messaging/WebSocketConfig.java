@@ -68,7 +68,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
             external.enable(registry);
         }
         else {
-            registry.enableSimpleBroker(Destinations.TOPIC_PREFIX, Destinations.QUEUE_PREFIX)
+            // Topics have a broker of their own, built for fan-out (see the delivery package).
+            registry.enableSimpleBroker(Destinations.QUEUE_PREFIX)
                     .setTaskScheduler(brokerScheduler)
                     .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
                             properties.heartbeat().receive().toMillis() });
@@ -86,9 +87,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setMessageSizeLimit(bytes(properties.messageSizeLimit().toBytes()))
-                .setSendBufferSizeLimit(bytes(properties.sendBufferSizeLimit().toBytes()))
-                .setSendTimeLimit((int) properties.sendTimeLimit().toMillis());
+        // The send limits are enforced by each session's outbox (delivery package), which never lets a send wait.
+        registration.setMessageSizeLimit(bytes(properties.messageSizeLimit().toBytes()));
     }
 
     /**

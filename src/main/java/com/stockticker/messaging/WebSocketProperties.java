@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendBufferSizeLimit how much may wait to be sent to one session before it is closed as too slow:
  *     this bounds the memory a client that stops reading can cost, at about 50 batches
  * @param sendTimeLimit how long one send to a session may take before it is closed as too slow
+ * @param fanOutThreads threads that hand topic messages to the sessions; 0 for one per processor
  */
 @ConfigurationProperties("ticker.websocket")
 @Validated
@@ -31,7 +33,13 @@ public record WebSocketProperties(
         @DefaultValue @Valid Heartbeat heartbeat,
         @DefaultValue("16KB") @NotNull DataSize messageSizeLimit,
         @DefaultValue("256KB") @NotNull DataSize sendBufferSizeLimit,
-        @DefaultValue("5s") @NotNull Duration sendTimeLimit) {
+        @DefaultValue("5s") @NotNull Duration sendTimeLimit,
+        @DefaultValue("0") @PositiveOrZero int fanOutThreads) {
+
+    /** The number of fan-out threads in use. */
+    public int fanOutLanes() {
+        return fanOutThreads > 0 ? fanOutThreads : Runtime.getRuntime().availableProcessors();
+    }
 
     /**
      * @param send how often the server sends a heart-beat when it has nothing else to send; 0 for never

@@ -2,7 +2,6 @@ package com.stockticker.ops;
 
 import java.util.stream.Stream;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -11,11 +10,10 @@ import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.config.WebSocketMessageBrokerStats;
-import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
- * The STOMP side of the service as metrics: connected sessions, their subscriptions, and sessions closed
- * for being too slow. Also sets how often Spring logs its own broker statistics.
+ * The STOMP side of the service as metrics: connected sessions and their subscriptions (the outboxes
+ * count the sessions closed for being too slow). Also sets how often Spring logs its own broker statistics.
  */
 @Component
 class MessagingMetrics implements MeterBinder {
@@ -35,8 +33,6 @@ class MessagingMetrics implements MeterBinder {
                 .description("Connected STOMP sessions").register(registry);
         Gauge.builder("ticker.stomp.subscriptions", users, MessagingMetrics::subscriptions)
                 .description("Subscriptions of the connected STOMP sessions").register(registry);
-        FunctionCounter.builder("ticker.stomp.sessions.closed.slow", brokerStats, MessagingMetrics::slowClosed)
-                .description("Sessions closed because they did not read what they were sent in time").register(registry);
     }
 
     private static double sessions(SimpUserRegistry users) {
@@ -58,8 +54,4 @@ class MessagingMetrics implements MeterBinder {
                 .distinct();
     }
 
-    private static double slowClosed(WebSocketMessageBrokerStats stats) {
-        SubProtocolWebSocketHandler.Stats sessions = stats.getWebSocketSessionStats();
-        return sessions != null ? sessions.getLimitExceededSessions() : 0;
-    }
 }

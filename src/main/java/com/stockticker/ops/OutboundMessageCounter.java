@@ -14,17 +14,21 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
- * Counts the MESSAGE frames sent to clients, whatever their destination. The channel is configured before
+ * Counts the MESSAGE frames sent to clients through Spring's outbound channel; the topic broker adds the
+ * ones it fans out to the same counter. The channel is configured before
  * the meter registry exists, so the counter arrives later, when the registry binds it.
  */
 @Configuration(proxyBeanMethods = false)
-class OutboundMessageCounter implements WebSocketMessageBrokerConfigurer, MeterBinder {
+public class OutboundMessageCounter implements WebSocketMessageBrokerConfigurer, MeterBinder {
+
+    public static final String MESSAGES_SENT = "ticker.stomp.messages.sent";
+    public static final String MESSAGES_SENT_DESCRIPTION = "MESSAGE frames sent to clients";
 
     private volatile Counter sent;
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        sent = Counter.builder("ticker.stomp.messages.sent").description("MESSAGE frames sent to clients").register(registry);
+        sent = Counter.builder(MESSAGES_SENT).description(MESSAGES_SENT_DESCRIPTION).register(registry);
     }
 
     @Override

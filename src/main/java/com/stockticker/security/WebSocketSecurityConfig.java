@@ -7,7 +7,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.messaging.web.socket.server.CsrfTokenHandshakeInterceptor;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 import com.stockticker.messaging.ConnectionRefusals;
@@ -34,9 +33,8 @@ class WebSocketSecurityConfig implements WebSocketMessageBrokerConfigurer {
                 new BrowserCsrfInterceptor(refusals));
     }
 
-    /** Copies the HTTP session's CSRF token into the WebSocket session, where the CONNECT check finds it. */
     @Bean
-    CsrfTokenHandshakeInterceptor csrfTokenHandshakeInterceptor() {
-        return new CsrfTokenHandshakeInterceptor();
+    SessionCsrfTokenHandshakeInterceptor csrfTokenHandshakeInterceptor() {
+        return new SessionCsrfTokenHandshakeInterceptor();
     }
 }

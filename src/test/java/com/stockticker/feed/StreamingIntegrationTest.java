@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.stockticker.messaging.Destinations;
 import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
@@ -48,6 +49,21 @@ class StreamingIntegrationTest {
             }
         }
         assertThat(batches.stream().mapToInt(batch -> batch.json().get("quotes").size()).sum()).isPositive();
+        assertThat(batches.get(0).header("content-type")).startsWith("application/json");
+    }
+
+    @Test
+    void aClientThatAsksForBinaryFramesGetsTheSameMessagesAsBinaryFrames() {
+        client = StompClient.connect(URI.create(ws() + "?" + Destinations.BINARY_FRAMES_QUERY));
+        String prices = client.subscribe(Destinations.PRICES);
+        String aapl = client.subscribe(Destinations.symbolPrices("AAPL"));
+
+        List<StompFrame> batches = client.awaitMessages(prices, 5);
+        List<StompFrame> quotes = client.awaitMessages(aapl, 2);
+
+        assertThat(client.binaryMessages()).isGreaterThanOrEqualTo(batches.size() + quotes.size());
+        assertThat(batches.get(4).json().get("seq").asLong()).isEqualTo(batches.get(0).json().get("seq").asLong() + 4);
+        assertThat(quotes).allSatisfy(quote -> assertThat(quote.json().get("symbol").asString()).isEqualTo("AAPL"));
         assertThat(batches.get(0).header("content-type")).startsWith("application/json");
     }
 

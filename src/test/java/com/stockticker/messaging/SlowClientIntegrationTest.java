@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.StompClient;
@@ -34,11 +34,11 @@ class SlowClientIntegrationTest {
     int port;
 
     @Autowired
-    SubProtocolWebSocketHandler webSocketHandler;
+    MeterRegistry meters;
 
     @Test
     void aFrozenClientIsDisconnectedAndOthersKeepStreaming() throws IOException {
-        int cutOffBefore = webSocketHandler.getStats().getLimitExceededSessions();
+        double cutOffBefore = closedSlow();
         try (StompClient reader = StompClient.connect(URI.create("ws://localhost:" + port + "/ws"));
                 Socket frozen = frozenClient()) {
             String prices = reader.subscribe("/topic/prices");
@@ -46,7 +46,7 @@ class SlowClientIntegrationTest {
 
             // The frozen client asked for every batch 200 times over: megabytes a second that it never reads.
             await().atMost(StompClient.TIMEOUT)
-                    .until(() -> webSocketHandler.getStats().getLimitExceededSessions() > cutOffBefore);
+                    .until(() -> closedSlow() > cutOffBefore);
 
             List<StompFrame> batches = reader.awaitMessages(prices, start + 40);
             List<Long> seqs = batches.stream().map(frame -> frame.json().get("seq").asLong()).toList();
@@ -68,6 +68,10 @@ class SlowClientIntegrationTest {
             Instant lastTick = Instant.parse(batches.get(batches.size() - 1).json().get("timestamp").asString());
             assertThat(Duration.between(lastTick, received)).isLessThan(Duration.ofSeconds(2));
         }
+    }
+
+    private double closedSlow() {
+        return meters.get("ticker.stomp.sessions.closed.slow").counter().count();
     }
 
     /** A raw WebSocket client with a tiny receive buffer that subscribes heavily and then never reads. */

@@ -14,9 +14,11 @@ import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.stockticker.support.LiveServerTest;
@@ -31,6 +33,9 @@ class StompSecurityIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void loginAndPasscodeAuthenticateTheConnection() {
@@ -75,6 +80,18 @@ class StompSecurityIntegrationTest {
             String prices = anonymous.subscribe("/topic/prices");
             anonymous.awaitMessages(prices, 2);
         }
+    }
+
+    @Test
+    void clientsWithoutACookieLeaveNoHttpSessionBehind() {
+        double created = meters.get("tomcat.sessions.created").functionCounter().count();
+        try (StompClient anonymous = StompClient.connect(ws());
+                StompClient user = StompClient.connect(ws(), Map.of("login", "alice", "passcode", "alice-demo"))) {
+            anonymous.awaitMessages(anonymous.subscribe("/topic/prices"), 1);
+            user.awaitMessages(user.subscribe("/topic/prices"), 1);
+        }
+        // Each would otherwise hold an HTTP session (and its CSRF token) for the session timeout.
+        assertThat(meters.get("tomcat.sessions.created").functionCounter().count()).isEqualTo(created);
     }
 
     @Test

@@ -1,8 +1,11 @@
 package com.stockticker.support;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ public final class StompClient implements AutoCloseable {
 
     private final List<StompFrame> frames = new CopyOnWriteArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
+    private final AtomicInteger binaryMessages = new AtomicInteger();
     private final AtomicInteger subscriptionIds = new AtomicInteger();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final boolean sockJs;
@@ -136,6 +140,11 @@ public final class StompClient implements AutoCloseable {
         return heartbeats.get();
     }
 
+    /** How many WebSocket binary messages arrived (each carrying STOMP frames as UTF-8). */
+    public int binaryMessages() {
+        return binaryMessages.get();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
@@ -149,6 +158,8 @@ public final class StompClient implements AutoCloseable {
         private final StringBuilder pending = new StringBuilder();
 
         private final StringBuilder message = new StringBuilder();
+
+        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -166,6 +177,20 @@ public final class StompClient implements AutoCloseable {
                     }
                     message.setLength(0);
                 }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            binary.writeBytes(bytes);
+            if (last) {
+                binaryMessages.incrementAndGet();
+                receive(binary.toString(StandardCharsets.UTF_8));
+                binary.reset();
             }
             webSocket.request(1);
             return null;

@@ -1,0 +1,15 @@
+package com.stockticker.delivery;
+
+import java.util.function.Consumer;
+
+import org.springframework.web.socket.WebSocketMessage;
+
+/** Writes one frame to one session without making the caller wait for the client to read it. */
+interface FrameWriter {
+
+    /**
+     * Starts writing {@code message}. {@code done} is called once, with {@code null} when the frame has been
+     * written or with the failure; possibly before this method returns.
+     */
+    void write(WebSocketMessage<?> message, Consumer<Throwable> done);
+}

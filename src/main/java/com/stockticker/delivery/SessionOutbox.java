@@ -1,0 +1,159 @@
+package com.stockticker.delivery;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+/**
+ * Everything sent to one WebSocket session passes through here: frames are queued and written one at a
+ * time by a {@link FrameWriter} that never makes the sending thread wait for the client. Whoever sends (the
+ * topic fan-out, Spring's outbound channel) only appends to the queue, so a client that stops reading holds
+ * up nobody but itself. It is closed as too slow once its queue passes the byte limit or one write has been
+ * pending longer than the time limit; the limits bound the memory it can cost.
+ */
+final class SessionOutbox extends WebSocketSessionDecorator {
+
+    private final Queue<WebSocketMessage<?>> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final FrameWriter writer;
+    private final OutboxLimits limits;
+    private final Closer closer;
+    private final int lane;
+    private final boolean binaryFrames;
+    private volatile long writeStartedNanos;
+    private volatile Thread writingThread;
+    private volatile CloseStatus closeWhenDrained;
+
+    SessionOutbox(WebSocketSession session, FrameWriter writer, OutboxLimits limits, Closer closer, int lane,
+            boolean binaryFrames) {
+        super(session);
+        this.writer = writer;
+        this.limits = limits;
+        this.closer = closer;
+        this.lane = lane;
+        this.binaryFrames = binaryFrames;
+    }
+
+    /** The fan-out lane that delivers topic messages to this session, so they arrive in publish order. */
+    int lane() {
+        return lane;
+    }
+
+    /** Queues a frame encoded for many sessions, as this session's client wants it. */
+    void send(EncodedFrame frame) {
+        sendMessage(binaryFrames ? frame.binary() : frame.text());
+    }
+
+    /** Queues a frame and returns at once; the frame is written when the ones before it are. */
+    @Override
+    public void sendMessage(WebSocketMessage<?> message) {
+        if (closed.get() || closeWhenDrained != null) {
+            return;
+        }
+        if (queuedBytes.addAndGet(message.getPayloadLength()) > limits.bufferBytes() || writeOverdue()) {
+            closeAsSlow();
+            return;
+        }
+        queue.add(message);
+        flush();
+    }
+
+    /** Closes once what is already queued has been written (an ERROR frame before the close, for example). */
+    @Override
+    public void close(CloseStatus status) {
+        closeWhenDrained = status;
+        flush();
+    }
+
+    @Override
+    public void close() {
+        close(CloseStatus.NORMAL);
+    }
+
+    private boolean writeOverdue() {
+        return writing.get() && System.nanoTime() - writeStartedNanos > limits.timeNanos();
+    }
+
+    /**
+     * Starts the next write unless one is in flight. A writer may finish inline, inside {@code write}; the
+     * loop then carries on here instead of recursing from the completion callback.
+     */
+    private void flush() {
+        while (writing.compareAndSet(false, true)) {
+            WebSocketMessage<?> next = queue.poll();
+            if (next == null) {
+                writing.set(false);
+                if (queue.isEmpty()) {
+                    closeIfDrained();
+                    return;
+                }
+                continue;
+            }
+            queuedBytes.addAndGet(-next.getPayloadLength());
+            writeStartedNanos = System.nanoTime();
+            writingThread = Thread.currentThread();
+            writer.write(next, this::written);
+            writingThread = null;
+            if (writing.get()) {
+                return;
+            }
+        }
+    }
+
+    private void written(Throwable failure) {
+        if (failure != null) {
+            closed.set(true);
+            queue.clear();
+            closer.closeFailed(getDelegate(), failure);
+            return;
+        }
+        writing.set(false);
+        if (writingThread != Thread.currentThread()) {
+            flush();
+        }
+    }
+
+    private void closeIfDrained() {
+        CloseStatus status = closeWhenDrained;
+        if (status != null && closed.compareAndSet(false, true)) {
+            closer.close(getDelegate(), status);
+        }
+    }
+
+    private void closeAsSlow() {
+        if (closed.compareAndSet(false, true)) {
+            queue.clear();
+            queuedBytes.set(0);
+            closer.closeSlow(getDelegate());
+        }
+    }
+
+    /** Whether the session is open and accepting frames; a closing outbox silently drops them. */
+    @Override
+    public boolean isOpen() {
+        return !closed.get() && super.isOpen();
+    }
+
+    @Override
+    public String toString() {
+        return "SessionOutbox[" + getId() + ", " + queue.size() + " queued]";
+    }
+
+    /** Closing can block on a stuck socket, so it happens away from the threads that send. */
+    interface Closer {
+
+        void close(WebSocketSession session, CloseStatus status);
+
+        void closeSlow(WebSocketSession session);
+
+        void closeFailed(WebSocketSession session, Throwable failure);
+    }
+}
