@@ -64,11 +64,9 @@ class RelayClusterIntegrationTest {
             onEdge.awaitMessages(edgeApple, 2);
             onCore.awaitMessages(corePrices, 5);
 
-            // Consecutive batches, the very ones the core's own clients get.
-            List<Long> seqs = batches.stream().map(frame -> frame.json().get("seq").asLong()).toList();
-            for (int i = 1; i < seqs.size(); i++) {
-                assertThat(seqs.get(i)).isEqualTo(seqs.get(i - 1) + 1);
-            }
+            // Consecutive batches, each once, the very ones the core's own clients get.
+            assertConsecutive(batches);
+            assertConsecutive(onCore.messages(corePrices));
             StompFrame last = batches.get(batches.size() - 1);
             StompFrame same = onCore.await(frame -> frame.body().equals(last.body()));
             assertThat(same.destination()).isEqualTo("/topic/prices");
@@ -244,6 +242,13 @@ class RelayClusterIntegrationTest {
                 assertThat(core.bean(MeterRegistry.class).get("ticker.stomp.sessions").gauge().value()).isZero();
                 assertThat(edge2.bean(MeterRegistry.class).get("ticker.stomp.sessions").gauge().value()).isEqualTo(1);
             });
+        }
+    }
+
+    private static void assertConsecutive(List<StompFrame> batches) {
+        List<Long> seqs = batches.stream().map(frame -> frame.json().get("seq").asLong()).toList();
+        for (int i = 1; i < seqs.size(); i++) {
+            assertThat(seqs.get(i)).isEqualTo(seqs.get(i - 1) + 1);
         }
     }
 }
