@@ -6,7 +6,7 @@
 #   scripts/rabbitmq.sh start DIR STOMP_PORT AMQP_PORT DIST_PORT   start a new node in DIR (a new or empty directory)
 #   scripts/rabbitmq.sh stop DIR                                    stop it (the data stays in DIR)
 #   scripts/rabbitmq.sh start DIR                                   start it again, same ports, same data
-#   scripts/rabbitmq.sh queues DIR                                  list its queues: name, durable, auto_delete
+#   scripts/rabbitmq.sh queues DIR                                  list its queues: name, durable, auto_delete, exclusive
 #
 # Its users and permissions come from rabbitmq/definitions.json, as with compose.yaml (README.md, "Scale out"):
 #   ticker-system / ticker-system-secret  the relay's system connection: publishes prices and internal messages
@@ -70,7 +70,7 @@ EOF
     ;;
   queues)
     [ -f "$dir/env" ] || usage
-    as_rabbitmq "rabbitmqctl list_queues --quiet --no-table-headers name durable auto_delete"
+    as_rabbitmq "rabbitmqctl list_queues --quiet --no-table-headers name durable auto_delete exclusive"
     ;;
   *)
     usage

@@ -2,7 +2,6 @@ package com.stockticker.cluster;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
@@ -19,13 +18,14 @@ class ClusterConfiguration {
         return new RabbitRelay(properties.broker().relay());
     }
 
+    /** What clients' frames ask of RabbitMQ, which takes them as they are. */
     @Bean
     @RelayMode
-    WebSocketMessageBrokerConfigurer relayClientHeartbeats(WebSocketProperties websocket) {
+    WebSocketMessageBrokerConfigurer relayClientFrames(WebSocketProperties websocket) {
         return new WebSocketMessageBrokerConfigurer() {
             @Override
             public void configureClientInboundChannel(ChannelRegistration registration) {
-                registration.interceptors(new ClientHeartbeats(websocket.heartbeat()));
+                registration.interceptors(new ClientHeartbeats(websocket.heartbeat()), new SubscriptionHeaders());
             }
         };
     }

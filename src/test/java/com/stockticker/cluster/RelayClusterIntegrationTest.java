@@ -219,10 +219,15 @@ class RelayClusterIntegrationTest {
             for (String queue : List.of("/user/queue/errors", "/user/queue/quotes", "/user/queue/orders", "/user/queue/portfolio")) {
                 client.subscribeWithReceipt(queue);
             }
-            client.subscribeWithReceipt("/topic/prices");
+
+            // A client cannot ask RabbitMQ for a queue of its own making.
+            client.send("SUBSCRIBE", Map.of("id", "greedy", "destination", "/topic/prices", "receipt", "greedy", "durable", "true",
+                    "auto-delete", "false", "exclusive", "false", "x-queue-name", "stomp-subscription-mine", "ack", "client"), "");
+            client.await(frame -> frame.command().equals("RECEIPT") && "greedy".equals(frame.header("receipt-id")));
+            client.awaitMessages("greedy", 2);
             added = rabbit.queues().stream().filter(queue -> !before.contains(queue)).toList();
             // One queue per subscription, which RabbitMQ deletes when its subscriber goes: never a durable one.
-            assertThat(added).hasSize(5).allSatisfy(queue -> assertThat(queue).matches("\\S+\\s+false\\s+true"));
+            assertThat(added).hasSize(5).allSatisfy(queue -> assertThat(queue).matches("stomp-subscription-\\S+\\s+false\\s+true\\s+true"));
         }
         await().atMost(StompClient.TIMEOUT).untilAsserted(() -> assertThat(rabbit.queues()).doesNotContainAnyElementsOf(added));
     }

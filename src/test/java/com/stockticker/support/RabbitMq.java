@@ -56,7 +56,7 @@ public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
         script("start", directory.toString());
     }
 
-    /** The broker's queues, one line each: name, durable, auto-delete. */
+    /** The broker's queues, one line each: name, durable, auto-delete, exclusive. */
     public List<String> queues() throws Exception {
         return script("queues", directory.toString()).lines().filter(line -> !line.isBlank()).toList();
     }
