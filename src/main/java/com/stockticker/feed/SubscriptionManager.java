@@ -120,7 +120,7 @@ class SubscriptionManager implements DisposableBean {
     @EventListener
     void onConnect(SessionConnectEvent event) {
         String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
-        sessions.put(sessionId, new ManagedSession(sessionId, event.getUser()));
+        sessions.put(sessionId, new ManagedSession(sessionId));
     }
 
     @EventListener
