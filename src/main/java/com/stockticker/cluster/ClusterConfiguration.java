@@ -25,7 +25,8 @@ class ClusterConfiguration {
         return new WebSocketMessageBrokerConfigurer() {
             @Override
             public void configureClientInboundChannel(ChannelRegistration registration) {
-                registration.interceptors(new ClientHeartbeats(websocket.heartbeat()), new SubscriptionHeaders());
+                registration.interceptors(new ClientHeartbeats(websocket.heartbeat()), new SubscriptionHeaders(),
+                        new RelayedUnsubscribes());
             }
         };
     }

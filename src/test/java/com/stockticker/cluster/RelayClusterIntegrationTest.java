@@ -13,10 +13,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpSubscription;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
+import com.stockticker.support.HeadlessChromium;
 import com.stockticker.support.RabbitMq;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
@@ -90,6 +97,14 @@ class RelayClusterIntegrationTest {
             assertThat(all.get("seq").asLong()).isGreaterThanOrEqualTo(live - 2);
             String history = client.subscribe("/app/quotes/MSFT");
             assertThat(client.awaitMessages(history, 1).get(0).json().get("history").size()).isGreaterThan(1);
+            // Done with the snapshots, as the dashboard is: RabbitMQ never knew them, and the connection stays.
+            client.send("UNSUBSCRIBE", Map.of("id", snapshot), "");
+            client.send("UNSUBSCRIBE", Map.of("id", history), "");
+            client.send("UNSUBSCRIBE", Map.of("id", "never-subscribed"), "");
+            int seen = client.messages(prices).size();
+            client.awaitMessages(prices, seen + 5);
+            assertThat(client.frames()).noneMatch(frame -> frame.command().equals("ERROR"));
+            assertThat(client.closed()).isNotDone();
 
             JsonNode rest = core.bean(tools.jackson.databind.json.JsonMapper.class).readTree(edge2.get("/api/quotes/AAPL").body());
             assertThat(rest.get("symbol").asString()).isEqualTo("AAPL");
@@ -126,6 +141,38 @@ class RelayClusterIntegrationTest {
             String portfolio = trader.subscribe("/app/portfolio");
             assertThat(trader.awaitMessages(portfolio, 1).get(0).json().get("positions").get(0).get("quantity").asLong()).isEqualTo(3);
             assertThat(edge1.get("/api/portfolio", "cluster-1").body()).contains("\"symbol\":\"KO\"");
+        }
+    }
+
+    @Test
+    void onAnEdgeTheDashboardStreamsAndTrades() throws Exception {
+        try (HeadlessChromium chromium = HeadlessChromium.start(1440, 1000)) {
+            WebDriver page = chromium.driver();
+            WebDriverWait wait = chromium.waiting(Duration.ofSeconds(15));
+            String base = "http://localhost:" + edge1.port();
+            page.get(base + "/login");
+            page.findElement(By.id("username")).sendKeys("cluster-3");
+            page.findElement(By.id("password")).sendKeys("alice-demo");
+            page.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(driver -> driver.getCurrentUrl().equals(base + "/"));
+            wait.until(driver -> "live".equals(driver.findElement(By.id("status")).getDomAttribute("data-status")));
+            WebElement apple = page.findElement(By.cssSelector("#board tbody tr[data-symbol='AAPL']"));
+            wait.until(driver -> !apple.findElement(By.cssSelector("td:nth-child(3)")).getText().isEmpty());
+            wait.until(driver -> !driver.findElement(By.id("portfolio-cash")).getText().isEmpty());
+
+            new Select(page.findElement(By.id("order-symbol"))).selectByValue("AAPL");
+            WebElement quantity = page.findElement(By.id("order-quantity"));
+            quantity.clear();
+            quantity.sendKeys("2");
+            page.findElement(By.id("order-submit")).click();
+
+            assertThat(wait.until(driver -> driver.findElement(By.cssSelector("#blotter tbody tr[data-status=FILLED]"))).getText())
+                    .contains("BUY", "AAPL");
+            wait.until(driver -> driver.findElement(By.cssSelector("#positions tbody tr[data-symbol=AAPL]")));
+            // Still the first connection: the page never had to reconnect.
+            assertThat(page.findElement(By.id("status")).getDomAttribute("data-status")).isEqualTo("live");
+            assertThat(page.findElement(By.id("status-text")).getText()).isEqualTo("Live");
+            chromium.screenshot("edge-dashboard");
         }
     }
 
