@@ -26,7 +26,7 @@ class ClusterConfiguration {
             @Override
             public void configureClientInboundChannel(ChannelRegistration registration) {
                 registration.interceptors(new ClientHeartbeats(websocket.heartbeat()), new SubscriptionHeaders(),
-                        new RelayedUnsubscribes());
+                        new RelayedFrames());
             }
         };
     }

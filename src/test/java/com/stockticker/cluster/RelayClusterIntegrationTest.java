@@ -101,6 +101,8 @@ class RelayClusterIntegrationTest {
             client.send("UNSUBSCRIBE", Map.of("id", snapshot), "");
             client.send("UNSUBSCRIBE", Map.of("id", history), "");
             client.send("UNSUBSCRIBE", Map.of("id", "never-subscribed"), "");
+            client.send("ACK", Map.of("id", "no-such-message"), "");
+            client.send("COMMIT", Map.of("transaction", "no-such-transaction"), "");
             int seen = client.messages(prices).size();
             client.awaitMessages(prices, seen + 5);
             assertThat(client.frames()).noneMatch(frame -> frame.command().equals("ERROR"));

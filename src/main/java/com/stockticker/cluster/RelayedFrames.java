@@ -1,5 +1,6 @@
 package com.stockticker.cluster;
 
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,23 +9,35 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 
 import com.stockticker.messaging.Destinations;
 
 /**
- * Passes a client's UNSUBSCRIBE on to RabbitMQ only for a subscription that went there. Clients also subscribe
- * to snapshots ({@code /app/...}), which the service answers itself, and unsubscribe from them once answered,
- * as the dashboard does; RabbitMQ answers an UNSUBSCRIBE of a subscription it does not know with an ERROR
- * frame, which the relay hands to the client, and Spring closes the connection after an ERROR frame. The
- * embedded broker ignores such an UNSUBSCRIBE, and so does relay mode now.
+ * Passes on to RabbitMQ only the client frames that the embedded broker acts on. RabbitMQ answers a frame it
+ * cannot place with an ERROR frame, which the relay hands to the client, and Spring closes the connection
+ * after an ERROR frame; the embedded broker ignores such frames. So:
+ * <ul>
+ * <li>an UNSUBSCRIBE goes on only for a subscription that went to RabbitMQ. Clients also subscribe to
+ * snapshots ({@code /app/...}), which the service answers itself, and unsubscribe once answered, as the
+ * dashboard does;
+ * <li>ACK, NACK and transactions (BEGIN, COMMIT, ABORT) stay here: subscriptions acknowledge themselves (see
+ * {@link SubscriptionHeaders}) and clients send nothing to RabbitMQ that a transaction could hold.
+ * </ul>
  */
-class RelayedUnsubscribes implements ChannelInterceptor {
+class RelayedFrames implements ChannelInterceptor {
 
-    private static final String IDS = RelayedUnsubscribes.class.getName() + ".ids";
+    private static final String IDS = RelayedFrames.class.getName() + ".ids";
+    private static final Set<StompCommand> IGNORED = EnumSet.of(StompCommand.ACK, StompCommand.NACK, StompCommand.BEGIN,
+            StompCommand.COMMIT, StompCommand.ABORT);
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        if (IGNORED.contains(StompHeaderAccessor.getCommand(message.getHeaders()))) {
+            return null;
+        }
         if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.UNSUBSCRIBE) {
             return message;
         }
