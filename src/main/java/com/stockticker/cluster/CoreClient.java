@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,8 @@ class CoreClient implements InternalListener {
         reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((message, failure) -> {
             pending.remove(correlation);
             if (failure != null) {
-                answer.completeExceptionally(unavailable("could not be reached within " + timeout.toMillis() + " ms"));
+                answer.completeExceptionally(unavailable(failure instanceof TimeoutException
+                        ? "did not answer within " + timeout.toMillis() + " ms" : "cannot be reached while RabbitMQ is unavailable"));
                 return;
             }
             String code = InternalMessages.header(message, InternalMessages.ERROR_CODE);
@@ -80,7 +82,7 @@ class CoreClient implements InternalListener {
         headers.put(InternalMessages.CORRELATION, correlation);
         headers.put(InternalMessages.REPLY_TO, replies);
         if (!messages.send(Destinations.CORE_REQUESTS, headers, body)) {
-            reply.completeExceptionally(new IllegalStateException("broker unavailable"));
+            reply.completeExceptionally(new IllegalStateException("RabbitMQ unavailable"));
         }
         return answer;
     }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,7 +32,7 @@ import com.stockticker.support.TcpStomp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A core and two edges on one RabbitMQ, as README.md's compose.yaml runs them; clients see one service. */
+/** A core and two edges on one RabbitMQ, as compose.yaml runs a core and an edge; clients see one service. */
 @Tag("rabbitmq")
 class RelayClusterIntegrationTest {
 
