@@ -1,5 +1,6 @@
 package com.stockticker.cluster;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -15,6 +16,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 
 import com.stockticker.cluster.InternalMessages.Operation;
 import com.stockticker.market.MarketState;
@@ -28,6 +30,9 @@ import com.stockticker.messaging.Destinations;
  * ({@link Operation#MARKET}), then takes in every batch the core publishes on {@code /topic/prices}, in
  * sequence, and publishes each as the application event the core's market publishes. Like any client, it
  * starts again from the core's state when a batch is missing (RabbitMQ was down, or this edge fell behind).
+ *
+ * <p>When the core starts again, its market starts again too, from tick 1: the feed takes the new market's
+ * state and closes this edge's client connections (see {@link ClientConnections}).
  *
  * <p>Batches are handled on a thread of their own, in order, so that the relay's connection is not held up by
  * the managed subscriptions' work.
@@ -44,19 +49,24 @@ class CoreFeed implements InternalListener, DisposableBean {
     private final CoreClient core;
     private final InternalMessages messages;
     private final ApplicationEventPublisher events;
+    private final ClientConnections clients;
     private final ThreadPoolTaskExecutor thread = new ThreadPoolTaskExecutor();
 
     // Only the feed's thread reads and writes these.
     private final Deque<QuoteBatch> pending = new ArrayDeque<>();
     private long lastSeq = -1;
+    private Instant lastTimestamp = Instant.MIN;
+    private boolean newMarket;
     private boolean synced;
     private boolean requesting;
 
-    CoreFeed(QuoteBook book, CoreClient core, InternalMessages messages, ApplicationEventPublisher events) {
+    CoreFeed(QuoteBook book, CoreClient core, InternalMessages messages, ApplicationEventPublisher events,
+            ClientConnections clients) {
         this.book = book;
         this.core = core;
         this.messages = messages;
         this.events = events;
+        this.clients = clients;
         thread.setThreadNamePrefix("core-feed-");
         thread.setCorePoolSize(1);
         thread.setMaxPoolSize(1);
@@ -86,7 +96,14 @@ class CoreFeed implements InternalListener, DisposableBean {
 
     private void take(QuoteBatch batch) {
         if (synced && batch.seq() <= lastSeq) {
-            return;
+            if (!isNewMarket(batch)) {
+                // Published before the state this feed started from, and delivered after it.
+                return;
+            }
+            log.info("The core's market started again (tick {} after tick {}); taking its state", batch.seq(), lastSeq);
+            synced = false;
+            newMarket = true;
+            pending.clear();
         }
         if (synced && batch.seq() == lastSeq + 1) {
             apply(batch);
@@ -121,7 +138,12 @@ class CoreFeed implements InternalListener, DisposableBean {
         }
         book.restore(state);
         lastSeq = state.seq();
+        lastTimestamp = state.timestamp();
         synced = true;
+        if (newMarket) {
+            newMarket = false;
+            clients.closeAll(CloseStatus.SERVICE_RESTARTED);
+        }
         log.info("Market state taken from the core as of tick {}", state.seq());
         while (!pending.isEmpty()) {
             QuoteBatch next = pending.removeFirst();
@@ -138,9 +160,18 @@ class CoreFeed implements InternalListener, DisposableBean {
         }
     }
 
+    /**
+     * A batch from before the feed's state is at most a few ticks old; a new market's first batches are
+     * numbered from 1 again and stamped later than anything the feed has.
+     */
+    private boolean isNewMarket(QuoteBatch batch) {
+        return batch.timestamp().isAfter(lastTimestamp) || batch.seq() < lastSeq - MAX_PENDING;
+    }
+
     private void apply(QuoteBatch batch) {
         book.record(batch);
         lastSeq = batch.seq();
+        lastTimestamp = batch.timestamp();
         events.publishEvent(batch);
     }
 

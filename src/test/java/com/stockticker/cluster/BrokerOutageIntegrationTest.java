@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * RabbitMQ stops and starts again under a running core and edge, and they carry on by themselves; then the
- * core goes, and the edge says so.
+ * core goes, and the edge says so; then a new core comes, and the edge follows its new market.
  */
 @Tag("rabbitmq")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -116,6 +116,28 @@ class BrokerOutageIntegrationTest {
         HttpResponse<String> portfolio = edge.get("/api/portfolio", "cluster-3");
         assertThat(portfolio.statusCode()).isEqualTo(503);
         assertThat(portfolio.body()).contains("SERVICE_UNAVAILABLE");
+    }
+
+    @Test
+    @Order(3)
+    void whenANewCoreStartsTheEdgeFollowsItsMarketAndSendsItsClientsToResync() throws Exception {
+        try (StompClient client = edge.connect()) {
+            String prices = client.subscribe("/topic/prices");
+            core = ServiceInstance.start(rabbit.relayProperties("core"));
+
+            // The new market numbers its ticks from 1 again: the edge's clients are told to start afresh.
+            long firstSeq = client.awaitMessages(prices, 1).get(0).json().get("seq").asLong();
+            assertThat(client.closed()).succeedsWithin(StompClient.TIMEOUT).isEqualTo(1012);
+            assertThat(firstSeq).isLessThan(100);
+        }
+        try (StompClient client = edge.connect()) {
+            String snapshot = client.subscribe("/app/quotes");
+            String prices = client.subscribe("/topic/prices");
+            long snapshotSeq = client.awaitMessages(snapshot, 1).get(0).json().get("seq").asLong();
+            long liveSeq = client.awaitMessages(prices, 1).get(0).json().get("seq").asLong();
+            assertThat(liveSeq).isBetween(snapshotSeq, snapshotSeq + 3);
+        }
+        await().atMost(RECOVERY).untilAsserted(() -> assertThat(edge.readiness()).isEqualTo(200));
     }
 
     private double droppedTicks() {
