@@ -96,5 +96,10 @@ public record ClusterProperties(
      * @param receive how often it wants one from RabbitMQ; 0 for never
      */
     public record Heartbeat(@DefaultValue("10s") @NotNull Duration send, @DefaultValue("10s") @NotNull Duration receive) {
+
+        @AssertTrue(message = "ticker.broker.relay.system-heartbeat intervals must not be negative")
+        public boolean isNotNegative() {
+            return (send == null || !send.isNegative()) && (receive == null || !receive.isNegative());
+        }
     }
 }

@@ -63,6 +63,11 @@ class ClusterPropertiesTest {
     }
 
     @Test
+    void refusesANegativeHeartbeat() {
+        assertStartupFailsWith(context, "system-heartbeat intervals must not be negative", "ticker.broker.relay.system-heartbeat.send=-1s");
+    }
+
+    @Test
     void refusesARequestTimeoutOutOfRange() {
         assertStartupFailsWith(context, "request-timeout must be between 100ms and 1m", "ticker.broker.relay.request-timeout=5ms");
     }
