@@ -1,18 +1,14 @@
 package com.stockticker.cluster;
 
-import java.io.IOException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
-import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+
+import com.stockticker.messaging.OpenSessions;
 
 /**
  * An edge's WebSocket and SockJS connections, so that it can close them all when the core's market starts
@@ -27,34 +23,14 @@ class ClientConnections implements WebSocketMessageBrokerConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnections.class);
 
-    private final Set<WebSocketSession> sessions = ConcurrentHashMap.newKeySet();
+    private final OpenSessions sessions = new OpenSessions();
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.addDecoratorFactory(handler -> new WebSocketHandlerDecorator(handler) {
-            @Override
-            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                sessions.add(session);
-                super.afterConnectionEstablished(session);
-            }
-
-            @Override
-            public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
-                sessions.remove(session);
-                super.afterConnectionClosed(session, status);
-            }
-        });
+        registration.addDecoratorFactory(sessions);
     }
 
     void closeAll(CloseStatus status) {
-        log.info("Closing {} client connections: {}", sessions.size(), status);
-        for (WebSocketSession session : Set.copyOf(sessions)) {
-            try {
-                session.close(status);
-            }
-            catch (IOException ex) {
-                log.debug("Could not close session {}", session.getId(), ex);
-            }
-        }
+        log.info("Closed {} client connections: {}", sessions.closeAll(status), status);
     }
 }
