@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.stockticker.support.HeadlessChromium;
 import com.stockticker.support.RabbitMq;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
@@ -121,7 +125,14 @@ class BrokerOutageIntegrationTest {
     @Test
     @Order(3)
     void whenANewCoreStartsTheEdgeFollowsItsMarketAndSendsItsClientsToResync() throws Exception {
-        try (StompClient client = edge.connect()) {
+        try (StompClient client = edge.connect(); HeadlessChromium chromium = HeadlessChromium.start(1200, 900)) {
+            // The dashboard on the edge shows the old market, still, at a tick far on.
+            WebDriver page = chromium.driver();
+            page.get("http://localhost:" + edge.port() + "/");
+            WebDriverWait wait = chromium.waiting(RECOVERY);
+            wait.until(driver -> boardSeq(driver) > 0);
+            long oldSeq = boardSeq(page);
+
             String prices = client.subscribe("/topic/prices");
             core = ServiceInstance.start(rabbit.relayProperties("core"));
 
@@ -129,6 +140,12 @@ class BrokerOutageIntegrationTest {
             long firstSeq = client.awaitMessages(prices, 1).get(0).json().get("seq").asLong();
             assertThat(client.closed()).succeedsWithin(StompClient.TIMEOUT).isEqualTo(1012);
             assertThat(firstSeq).isLessThan(100);
+
+            // The page reconnects by itself and follows the new market, from a low tick on.
+            wait.until(driver -> "live".equals(driver.findElement(By.id("status")).getDomAttribute("data-status"))
+                    && boardSeq(driver) < oldSeq);
+            long newSeq = boardSeq(page);
+            wait.until(driver -> boardSeq(driver) > newSeq + 3);
         }
         try (StompClient client = edge.connect()) {
             String snapshot = client.subscribe("/app/quotes");
@@ -138,6 +155,11 @@ class BrokerOutageIntegrationTest {
             assertThat(liveSeq).isBetween(snapshotSeq, snapshotSeq + 3);
         }
         await().atMost(RECOVERY).untilAsserted(() -> assertThat(edge.readiness()).isEqualTo(200));
+    }
+
+    private static long boardSeq(WebDriver page) {
+        String seq = page.findElement(By.id("board")).getDomAttribute("data-seq");
+        return seq == null ? 0 : Long.parseLong(seq);
     }
 
     private double droppedTicks() {
