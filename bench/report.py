@@ -15,7 +15,8 @@ import platform
 import subprocess
 from xml.sax.saxutils import escape
 
-COLORS = {"ours": "#1f77b4", "baseline": "#d62728"}
+COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "baseline": "#d62728"}
+LABELS = {"ours": "StockTicker (ours)", "ours-binary": "StockTicker, binary frames", "baseline": "guide-style baseline"}
 
 
 def machine():
@@ -68,7 +69,7 @@ def load(results_dir):
         r["case"] = case
         r["server_name"] = server
         runs.append(r)
-    runs.sort(key=lambda r: (r["case"] != "prices", r["case"], r["subscribers"], r["server_name"] != "ours"))
+    runs.sort(key=lambda r: (r["case"] != "prices", r["case"], r["subscribers"], list(COLORS).index(r["server_name"]) if r["server_name"] in COLORS else 9))
     return runs
 
 
@@ -113,7 +114,7 @@ def markdown(runs, meta):
     ratios = ratio_rows(runs)
     if ratios:
         out.append("")
-        out.append("| N | delivered ours / baseline | p50 baseline / ours | p99 baseline / ours "
+        out.append("| N (which of ours) | delivered ours / baseline | p50 baseline / ours | p99 baseline / ours "
                    "| live heap per idle conn ours / baseline |")
         out.append("|---|---|---|---|---|")
         for x in ratios:
@@ -128,22 +129,27 @@ def ratio_rows(runs):
             by.setdefault(r["subscribers"], {})[r["server_name"]] = r
     rows = []
     for n in sorted(by):
-        o, b = by[n].get("ours"), by[n].get("baseline")
-        if not o or not b:
-            continue
-
-        def ratio(x, y, digits=2):
-            if x is None or y is None or y == 0 or (isinstance(x, float) and math.isnan(x)) \
-                    or (isinstance(y, float) and math.isnan(y)):
-                return "-"
-            return f"{x / y:.{digits}f}×"
-        rows.append([f"{n:,}",
-                     ratio(g(o, "deliveries", "per_second"), g(b, "deliveries", "per_second")),
-                     ratio(g(b, "latency_ms", "p50"), g(o, "latency_ms", "p50")),
-                     ratio(g(b, "latency_ms", "p99"), g(o, "latency_ms", "p99")),
-                     ratio(g(o, "server", "live_heap_per_connection_idle_kb"),
-                           g(b, "server", "live_heap_per_connection_idle_kb"))])
+        for name in ("ours", "ours-binary"):
+            o, b = by[n].get(name), by[n].get("baseline")
+            if o and b:
+                rows.append(ratio_row(n, name, o, b))
     return rows
+
+
+def ratio(x, y, digits=2):
+    if x is None or y is None or y == 0 or (isinstance(x, float) and math.isnan(x)) \
+            or (isinstance(y, float) and math.isnan(y)):
+        return "-"
+    return f"{x / y:.{digits}f}×"
+
+
+def ratio_row(n, name, o, b):
+    return [f"{n:,} ({name})",
+            ratio(g(o, "deliveries", "per_second"), g(b, "deliveries", "per_second")),
+            ratio(g(b, "latency_ms", "p50"), g(o, "latency_ms", "p50")),
+            ratio(g(b, "latency_ms", "p99"), g(o, "latency_ms", "p99")),
+            ratio(g(o, "server", "live_heap_per_connection_idle_kb"),
+                  g(b, "server", "live_heap_per_connection_idle_kb"))]
 
 
 # ---- SVG ----
@@ -151,7 +157,7 @@ def ratio_rows(runs):
 def svg_plot(runs, meta):
     prices = [r for r in runs if r["case"] == "prices"]
     ns = sorted({r["subscribers"] for r in prices})
-    servers = [s for s in ("ours", "baseline") if any(r["server_name"] == s for r in prices)]
+    servers = [s for s in COLORS if any(r["server_name"] == s for r in prices)]
     series = {s: {r["subscribers"]: r for r in prices if r["server_name"] == s} for s in servers}
     W, H = 1240, 480
     pw, ph = 330, 300
@@ -259,7 +265,7 @@ def svg_plot(runs, meta):
     x = 70
     for srv in servers:
         parts.append(f'<rect x="{x}" y="{y - 10}" width="14" height="10" fill="{COLORS[srv]}"/>')
-        parts.append(f'<text x="{x + 20}" y="{y}">{"StockTicker (ours)" if srv == "ours" else "guide-style baseline"}</text>')
+        parts.append(f'<text x="{x + 20}" y="{y}">{LABELS[srv]}</text>')
         x += 200
     legend = [("", "solid: latency p50 | delivered % | live heap per idle conn"),
               ("6,3", "dashed: latency p99 | subscribers held % | RSS per idle conn"),
