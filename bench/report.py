@@ -64,12 +64,14 @@ def load(results_dir):
         with open(path) as f:
             r = json.load(f)
         name = os.path.basename(path)[:-5]
-        server, rest = name.split("-", 1)
-        case, n = rest.rsplit("-", 1)
+        # <server>-<case>-<N>; server names may contain "-" (ours-binary), so take the longest known one.
+        server = max((s for s in COLORS if name.startswith(s + "-")), key=len, default=name.split("-", 1)[0])
+        case, n = name[len(server) + 1:].rsplit("-", 1)
         r["case"] = case
         r["server_name"] = server
         runs.append(r)
-    runs.sort(key=lambda r: (r["case"] != "prices", r["case"], r["subscribers"], list(COLORS).index(r["server_name"]) if r["server_name"] in COLORS else 9))
+    runs.sort(key=lambda r: (r["case"] != "prices", r["case"], r["subscribers"],
+                             list(COLORS).index(r["server_name"]) if r["server_name"] in COLORS else len(COLORS)))
     return runs
 
 
