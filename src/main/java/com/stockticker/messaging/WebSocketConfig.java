@@ -25,6 +25,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @EnableWebSocketMessageBroker
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
+    private static final int USER_DESTINATION_CACHE_LIMIT = 100_000;
+
     private final WebSocketProperties properties;
     private final TaskScheduler brokerScheduler;
     private final ObjectProvider<ClientErrors> errors;
@@ -67,6 +69,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                 .setTaskScheduler(brokerScheduler)
                 .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
                         properties.heartbeat().receive().toMillis() });
+        // Every session has user queues of its own (/queue/quotes-user{session}, ...). The broker looks the
+        // subscribers of a destination up in a cache; a destination missing from it costs a scan of every
+        // subscription of every session. The default of 1,024 destinations made a managed update to one of
+        // 2,000 sessions such a scan: room for several queues each of tens of thousands of sessions instead.
+        registry.setCacheLimit(USER_DESTINATION_CACHE_LIMIT);
         registry.setApplicationDestinationPrefixes(Destinations.APP_PREFIX);
         registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
         // Messages to one session leave in the order they were sent: a snapshot before the updates after it.
