@@ -15,7 +15,8 @@ import platform
 import subprocess
 from xml.sax.saxutils import escape
 
-COLORS = {"ours": "#1f77b4", "baseline": "#d62728"}
+COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "baseline": "#d62728"}
+LABELS = {"ours": "StockTicker (ours)", "ours-binary": "StockTicker, binary frames", "baseline": "guide-style baseline"}
 
 
 def machine():
@@ -63,12 +64,14 @@ def load(results_dir):
         with open(path) as f:
             r = json.load(f)
         name = os.path.basename(path)[:-5]
-        server, rest = name.split("-", 1)
-        case, n = rest.rsplit("-", 1)
+        # <server>-<case>-<N>; server names may contain "-" (ours-binary), so take the longest known one.
+        server = max((s for s in COLORS if name.startswith(s + "-")), key=len, default=name.split("-", 1)[0])
+        case, n = name[len(server) + 1:].rsplit("-", 1)
         r["case"] = case
         r["server_name"] = server
         runs.append(r)
-    runs.sort(key=lambda r: (r["case"] != "prices", r["case"], r["subscribers"], r["server_name"] != "ours"))
+    runs.sort(key=lambda r: (r["case"] != "prices", r["case"], r["subscribers"],
+                             list(COLORS).index(r["server_name"]) if r["server_name"] in COLORS else len(COLORS)))
     return runs
 
 
@@ -84,6 +87,7 @@ def row(r):
         num(g(r, "latency_ms_second_half", "p99")),
         num(100 * d["second_half_ratio_to_publish_rate"], 1) + " %" if d.get("second_half_ratio_to_publish_rate") is not None else "-",
         num(g(r, "publish_rate", "seq_rate"), 2),
+        f'{num(g(r, "connections", "first_message_ms", "p50"))} / {num(g(r, "connections", "first_message_ms", "p99"))}',
         num(d.get("bytes_per_delivery"), 0),
         num(s.get("rss_per_connection_idle_kb")), num(s.get("live_heap_per_connection_idle_kb")),
         num(s.get("rss_per_connection_load_kb")),
@@ -93,7 +97,7 @@ def row(r):
 
 
 HEADER = ["server", "case", "N", "connected / failed", "held at end", "msgs/sub/s", "of publish rate",
-          "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 ms 2nd half", "delivered 2nd half", "ticks/s (seq)", "bytes/msg", "RSS KB/conn idle", "live heap KB/conn idle",
+          "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 ms 2nd half", "delivered 2nd half", "ticks/s (seq)", "first msg ms p50 / p99", "bytes/msg", "RSS KB/conn idle", "live heap KB/conn idle",
           "RSS KB/conn load", "server CPU % of a core", "tool µs/delivery"]
 
 
@@ -113,7 +117,7 @@ def markdown(runs, meta):
     ratios = ratio_rows(runs)
     if ratios:
         out.append("")
-        out.append("| N | delivered ours / baseline | p50 baseline / ours | p99 baseline / ours "
+        out.append("| N (which of ours) | delivered ours / baseline | p50 baseline / ours | p99 baseline / ours "
                    "| live heap per idle conn ours / baseline |")
         out.append("|---|---|---|---|---|")
         for x in ratios:
@@ -128,22 +132,27 @@ def ratio_rows(runs):
             by.setdefault(r["subscribers"], {})[r["server_name"]] = r
     rows = []
     for n in sorted(by):
-        o, b = by[n].get("ours"), by[n].get("baseline")
-        if not o or not b:
-            continue
-
-        def ratio(x, y, digits=2):
-            if x is None or y is None or y == 0 or (isinstance(x, float) and math.isnan(x)) \
-                    or (isinstance(y, float) and math.isnan(y)):
-                return "-"
-            return f"{x / y:.{digits}f}×"
-        rows.append([f"{n:,}",
-                     ratio(g(o, "deliveries", "per_second"), g(b, "deliveries", "per_second")),
-                     ratio(g(b, "latency_ms", "p50"), g(o, "latency_ms", "p50")),
-                     ratio(g(b, "latency_ms", "p99"), g(o, "latency_ms", "p99")),
-                     ratio(g(o, "server", "live_heap_per_connection_idle_kb"),
-                           g(b, "server", "live_heap_per_connection_idle_kb"))])
+        for name in ("ours", "ours-binary"):
+            o, b = by[n].get(name), by[n].get("baseline")
+            if o and b:
+                rows.append(ratio_row(n, name, o, b))
     return rows
+
+
+def ratio(x, y, digits=2):
+    if x is None or y is None or y == 0 or (isinstance(x, float) and math.isnan(x)) \
+            or (isinstance(y, float) and math.isnan(y)):
+        return "-"
+    return f"{x / y:.{digits}f}×"
+
+
+def ratio_row(n, name, o, b):
+    return [f"{n:,} ({name})",
+            ratio(g(o, "deliveries", "per_second"), g(b, "deliveries", "per_second")),
+            ratio(g(b, "latency_ms", "p50"), g(o, "latency_ms", "p50")),
+            ratio(g(b, "latency_ms", "p99"), g(o, "latency_ms", "p99")),
+            ratio(g(o, "server", "live_heap_per_connection_idle_kb"),
+                  g(b, "server", "live_heap_per_connection_idle_kb"))]
 
 
 # ---- SVG ----
@@ -151,7 +160,7 @@ def ratio_rows(runs):
 def svg_plot(runs, meta):
     prices = [r for r in runs if r["case"] == "prices"]
     ns = sorted({r["subscribers"] for r in prices})
-    servers = [s for s in ("ours", "baseline") if any(r["server_name"] == s for r in prices)]
+    servers = [s for s in COLORS if any(r["server_name"] == s for r in prices)]
     series = {s: {r["subscribers"]: r for r in prices if r["server_name"] == s} for s in servers}
     W, H = 1240, 480
     pw, ph = 330, 300
@@ -259,7 +268,7 @@ def svg_plot(runs, meta):
     x = 70
     for srv in servers:
         parts.append(f'<rect x="{x}" y="{y - 10}" width="14" height="10" fill="{COLORS[srv]}"/>')
-        parts.append(f'<text x="{x + 20}" y="{y}">{"StockTicker (ours)" if srv == "ours" else "guide-style baseline"}</text>')
+        parts.append(f'<text x="{x + 20}" y="{y}">{LABELS[srv]}</text>')
         x += 200
     legend = [("", "solid: latency p50 | delivered % | live heap per idle conn"),
               ("6,3", "dashed: latency p99 | subscribers held % | RSS per idle conn"),

@@ -10,8 +10,8 @@
 #
 # Options:    --quick  --skip-build (use the jars already built)  --no-extras  --docs (copy the plot to docs/images)
 # Variables:  N, DURATION (window, s), WARMUP (s), CONNECT_RATE (/s), EXTRA_N (2000), FROZEN_WARMUP (100 s),
-#             SERVERS ("ours baseline"),
-#             OURS_PORT (18080), BASELINE_PORT (18091), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, BASELINE_DIR, RESULTS
+#             SERVERS ("ours ours-binary baseline"; ours-binary: our server, clients asking for binary frames),
+#             OURS_PORT (18080), OURS_BINARY_PORT (18081), BASELINE_PORT (18091), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, BASELINE_DIR, RESULTS
 #
 # What it does: builds the load tool (bench/pom.xml), our server (./mvnw package) and the baseline
 # (../shared/bench/baseline); for each N starts both servers on 127.0.0.1 with the JVM flags below, runs the tool
@@ -42,8 +42,9 @@ N="${N//,/ }"
 CONNECT_RATE="${CONNECT_RATE:-1000}"
 EXTRA_N="${EXTRA_N:-2000}"
 FROZEN_WARMUP="${FROZEN_WARMUP:-100}"
-SERVERS="${SERVERS:-ours baseline}"
+SERVERS="${SERVERS:-ours ours-binary baseline}"
 OURS_PORT="${OURS_PORT:-18080}"
+OURS_BINARY_PORT="${OURS_BINARY_PORT:-18081}"
 BASELINE_PORT="${BASELINE_PORT:-18091}"
 BASELINE_DIR="${BASELINE_DIR:-$ROOT/../shared/bench/baseline}"
 # Both servers get the same JVM and the same Tomcat limits: Tomcat's defaults (8192 connections, a listen backlog
@@ -85,7 +86,11 @@ cp "$OURS_SRC" "$JARS/ours.jar"; cp "$BASELINE_SRC" "$JARS/baseline.jar"; cp "$T
 mkdir -p "$RESULTS/runs" "$RESULTS/logs"
 
 declare -A PID=()
-port_of() { if [[ $1 == ours ]]; then echo "$OURS_PORT"; else echo "$BASELINE_PORT"; fi; }
+port_of() {
+  case $1 in ours) echo "$OURS_PORT" ;; ours-binary) echo "$OURS_BINARY_PORT" ;; *) echo "$BASELINE_PORT" ;; esac
+}
+# ours-binary is our server with clients that ask for binary frames (docs/protocol.md, "Binary frames").
+query_of() { if [[ $1 == ours-binary ]]; then echo "?frames=binary"; fi; }
 
 stop_servers() {
   local s p
@@ -112,10 +117,10 @@ start_servers() { # $1: a tag for the log files
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "port $port is already in use: set OURS_PORT / BASELINE_PORT" >&2; exit 1
     fi
-    if [[ $s == ours ]]; then
+    if [[ $s == ours* ]]; then
       # shellcheck disable=SC2086
       java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $TOMCAT_ARGS $OURS_ARGS \
-        >"$RESULTS/logs/ours-$1.log" 2>&1 &
+        >"$RESULTS/logs/$s-$1.log" 2>&1 &
     else
       # shellcheck disable=SC2086
       java $SERVER_JAVA_OPTS -jar "$JARS/baseline.jar" --server.port="$port" $TOMCAT_ARGS \
@@ -128,7 +133,7 @@ start_servers() { # $1: a tag for the log files
     local ok=0
     for _ in $(seq 1 120); do # at most 60 s
       kill -0 "${PID[$s]}" 2>/dev/null || break
-      if [[ $s == ours ]]; then
+      if [[ $s == ours* ]]; then
         curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" && { ok=1; break; }
       else
         code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)
@@ -149,7 +154,7 @@ run_tool() { # $1 server, $2 name of the case, $3 N, then tool options (--scenar
   log "run $name"
   # shellcheck disable=SC2086
   if ! timeout $(( n / CONNECT_RATE * 3 + DURATION + WARMUP + 240 )) \
-      java $TOOL_JAVA_OPTS -jar "$JARS/tool.jar" --url "ws://127.0.0.1:$(port_of "$s")/ws" --label "$s" \
+      java $TOOL_JAVA_OPTS -jar "$JARS/tool.jar" --url "ws://127.0.0.1:$(port_of "$s")/ws$(query_of "$s")" --label "$s" \
       -n "$n" --connect-rate "$CONNECT_RATE" --warmup "$WARMUP" --duration "$DURATION" \
       --server-pid "${PID[$s]}" --server-heap --quiet --json "$RESULTS/runs/$name.json" "$@" \
       >"$RESULTS/logs/$name.txt" 2>&1; then
@@ -176,6 +181,8 @@ if [[ $EXTRAS == 1 ]]; then
   if has ours; then
     run_tool ours per-symbol "$EXTRA_N" --scenario per-symbol --publish-rate 30
     run_tool ours managed "$EXTRA_N" --scenario managed --publish-rate 10
+    # Time from CONNECT to the first quote (the snapshot) on a warm server, at the ramp's 1,000 connects per second.
+    run_tool ours connect-snapshot "$EXTRA_N" --dest /app/quotes,/topic/prices --subscribe-on-connect --publish-rate 10
   fi
   for s in $SERVERS; do
     # Frozen subscribers never read. The server's kernel send buffer of each (autotuned up to tcp_wmem's 4 MB) fills

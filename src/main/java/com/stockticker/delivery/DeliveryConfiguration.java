@@ -47,8 +47,11 @@ class DeliveryConfiguration implements WebSocketMessageBrokerConfigurer {
             @Qualifier("brokerChannel") AbstractSubscribableChannel brokerChannel, MeterRegistry registry) {
         Counter delivered = Counter.builder(OutboundMessageCounter.MESSAGES_SENT)
                 .description(OutboundMessageCounter.MESSAGES_SENT_DESCRIPTION).register(registry);
+        Counter dropped = Counter.builder("ticker.stomp.messages.dropped")
+                .description("Topic messages not delivered because the server fell behind; clients resync on the gap")
+                .register(registry);
         TopicBroker broker = new TopicBroker(clientInboundChannel, clientOutboundChannel, brokerChannel,
-                Destinations.TOPIC_PREFIX + "/", outboxes, delivered);
+                Destinations.TOPIC_PREFIX + "/", outboxes, delivered, dropped);
         // Started and stopped with Spring's own brokers.
         broker.setPhase(0);
         return broker;

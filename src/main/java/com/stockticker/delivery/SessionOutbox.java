@@ -110,9 +110,10 @@ final class SessionOutbox extends WebSocketSessionDecorator {
 
     private void written(Throwable failure) {
         if (failure != null) {
-            closed.set(true);
-            queue.clear();
-            closer.closeFailed(getDelegate(), failure);
+            if (closed.compareAndSet(false, true)) {
+                queue.clear();
+                closer.closeFailed(getDelegate(), failure);
+            }
             return;
         }
         writing.set(false);

@@ -36,7 +36,8 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
 
     /** Tomcat's per-session limit on a blocking send, which the close frame to a stuck client is. */
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-    private static final long CLOSE_FRAME_TIMEOUT_MILLIS = 1000;
+    private static final long CLOSE_FRAME_TIMEOUT_MILLIS = 250;
+    private static final CloseStatus TOO_SLOW = CloseStatus.POLICY_VIOLATION.withReason("too slow");
 
     private static final Logger log = LoggerFactory.getLogger(SessionOutboxes.class);
 
@@ -115,7 +116,7 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
     public void closeSlow(WebSocketSession session) {
         closedSlow.increment();
         log.info("Closing session {}: it did not read what it was sent within the send limits", session.getId());
-        close(session, CloseStatus.SESSION_NOT_RELIABLE);
+        close(session, TOO_SLOW);
     }
 
     @Override

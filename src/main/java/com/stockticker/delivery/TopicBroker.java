@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -37,15 +38,25 @@ public class TopicBroker extends AbstractBrokerMessageHandler {
     private final DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
     private final StompEncoder encoder = new StompEncoder();
     private final AtomicLong messageIds = new AtomicLong();
+    /**
+     * Messages a lane may have waiting. A lane only falls behind when the server as a whole cannot keep up;
+     * it then drops its oldest message rather than hold an ever longer backlog. Clients see the gap in
+     * {@code seq} and resync from a snapshot, as the protocol asks.
+     */
+    private static final int LANE_BACKLOG = 100;
+
     private final SessionOutboxes outboxes;
     private final Counter delivered;
+    private final Counter dropped;
     private final List<ThreadPoolTaskExecutor> lanes = new ArrayList<>();
 
     public TopicBroker(SubscribableChannel clientInboundChannel, MessageChannel clientOutboundChannel,
-            SubscribableChannel brokerChannel, String destinationPrefix, SessionOutboxes outboxes, Counter delivered) {
+            SubscribableChannel brokerChannel, String destinationPrefix, SessionOutboxes outboxes, Counter delivered,
+            Counter dropped) {
         super(clientInboundChannel, clientOutboundChannel, brokerChannel, List.of(destinationPrefix));
         this.outboxes = outboxes;
         this.delivered = delivered;
+        this.dropped = dropped;
     }
 
     @Override
@@ -55,6 +66,8 @@ public class TopicBroker extends AbstractBrokerMessageHandler {
             executor.setThreadNamePrefix("fan-out-" + lane + "-");
             executor.setCorePoolSize(1);
             executor.setMaxPoolSize(1);
+            executor.setQueueCapacity(LANE_BACKLOG);
+            executor.setRejectedExecutionHandler(this::dropOldest);
             executor.initialize();
             lanes.add(executor);
         }
@@ -113,16 +126,30 @@ public class TopicBroker extends AbstractBrokerMessageHandler {
         for (int lane = 0; lane < byLane.size(); lane++) {
             List<Delivery> deliveries = byLane.get(lane);
             if (!deliveries.isEmpty()) {
-                lanes.get(lane).execute(() -> deliver(deliveries));
+                lanes.get(lane).execute(new LaneTask(deliveries, delivered));
             }
         }
     }
 
-    private void deliver(List<Delivery> deliveries) {
-        for (Delivery delivery : deliveries) {
-            delivery.outbox().send(delivery.frame());
+    private void dropOldest(Runnable task, ThreadPoolExecutor executor) {
+        if (!executor.isShutdown()) {
+            if (executor.getQueue().poll() instanceof LaneTask oldest) {
+                dropped.increment(oldest.deliveries().size());
+            }
+            executor.execute(task);
         }
-        delivered.increment(deliveries.size());
+    }
+
+    /** Hands one message to the outboxes of one lane's subscribers. */
+    private record LaneTask(List<Delivery> deliveries, Counter delivered) implements Runnable {
+
+        @Override
+        public void run() {
+            for (Delivery delivery : deliveries) {
+                delivery.outbox().send(delivery.frame());
+            }
+            delivered.increment(deliveries.size());
+        }
     }
 
     private EncodedFrame encode(Message<?> message, byte[] payload, String subscriptionId, String messageId) {

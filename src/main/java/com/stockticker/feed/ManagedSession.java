@@ -57,18 +57,29 @@ final class ManagedSession {
 
     /** Takes in a tick and returns the quotes due to be sent now, in subscription order. */
     List<Quote> due(QuoteBatch tick) {
-        for (Quote quote : tick.quotes()) {
-            SymbolStream stream = streams.get(quote.symbol());
-            if (stream != null && quote.tickSeq() > stream.lastSentTick) {
-                stream.pending = quote;
+        return due(List.of(tick));
+    }
+
+    /**
+     * Takes in consecutive ticks (more than one when updates fell behind the market) and returns the quotes
+     * due as of the last of them: each symbol's latest quote, once.
+     */
+    List<Quote> due(List<QuoteBatch> ticks) {
+        for (QuoteBatch tick : ticks) {
+            for (Quote quote : tick.quotes()) {
+                SymbolStream stream = streams.get(quote.symbol());
+                if (stream != null && quote.tickSeq() > stream.lastSentTick) {
+                    stream.pending = quote;
+                }
             }
         }
+        long now = ticks.get(ticks.size() - 1).seq();
         List<Quote> due = new ArrayList<>();
         for (SymbolStream stream : streams.values()) {
-            if (stream.pending != null && tick.seq() - stream.lastSentTick >= stream.ticksBetween) {
+            if (stream.pending != null && now - stream.lastSentTick >= stream.ticksBetween) {
                 due.add(stream.pending);
                 stream.pending = null;
-                stream.lastSentTick = tick.seq();
+                stream.lastSentTick = now;
             }
         }
         return due;

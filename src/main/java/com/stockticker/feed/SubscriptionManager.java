@@ -1,10 +1,14 @@
 package com.stockticker.feed;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
@@ -27,8 +31,9 @@ import com.stockticker.messaging.SessionMessenger;
  * Keeps every session's managed subscriptions and streams them: a snapshot when a session subscribes,
  * then, on each tick, the conflated updates that are due. A session's state comes with its CONNECT and
  * goes with its disconnect, so a request that arrives after the disconnect finds nothing to add to.
- * Updates are worked out on a thread of their own, one tick after another, so the market's tick thread
- * never waits for them; only sessions that follow something are visited.
+ * Updates are worked out on a thread of their own, so the market's tick thread never waits for them;
+ * only sessions that follow something are visited, and ticks that arrive while a round of updates is
+ * being sent are merged into the next round rather than queued.
  */
 @Component
 class SubscriptionManager implements DisposableBean {
@@ -36,6 +41,8 @@ class SubscriptionManager implements DisposableBean {
     private final Map<String, ManagedSession> sessions = new ConcurrentHashMap<>();
     private final Set<ManagedSession> streaming = ConcurrentHashMap.newKeySet();
     private final ThreadPoolTaskExecutor updates = new ThreadPoolTaskExecutor();
+    private final Queue<QuoteBatch> ticks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final QuoteBook book;
     private final SessionMessenger messenger;
     private final SubscriptionProperties limits;
@@ -102,16 +109,41 @@ class SubscriptionManager implements DisposableBean {
     @EventListener
     void onTick(QuoteBatch tick) {
         if (!streaming.isEmpty()) {
-            updates.execute(() -> sendUpdates(tick));
+            ticks.add(tick);
+            if (draining.compareAndSet(false, true)) {
+                updates.execute(this::drainTicks);
+            }
         }
     }
 
-    private void sendUpdates(QuoteBatch tick) {
+    /**
+     * Works through the ticks that have arrived, all of them at once: when updates fall behind the market,
+     * the ticks in between are merged (each symbol's latest quote), never queued up.
+     */
+    private void drainTicks() {
+        while (true) {
+            List<QuoteBatch> arrived = new ArrayList<>();
+            for (QuoteBatch tick = ticks.poll(); tick != null; tick = ticks.poll()) {
+                arrived.add(tick);
+            }
+            if (!arrived.isEmpty()) {
+                sendUpdates(arrived);
+                continue;
+            }
+            draining.set(false);
+            if (ticks.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void sendUpdates(List<QuoteBatch> arrived) {
+        QuoteBatch last = arrived.get(arrived.size() - 1);
         for (ManagedSession session : streaming) {
             synchronized (session) {
-                List<Quote> due = session.due(tick);
+                List<Quote> due = session.due(arrived);
                 if (!due.isEmpty()) {
-                    send(session, new ManagedQuotes(ManagedQuotes.Type.UPDATE, tick.seq(), tick.timestamp(), due));
+                    send(session, new ManagedQuotes(ManagedQuotes.Type.UPDATE, last.seq(), last.timestamp(), due));
                 }
             }
         }

@@ -12,16 +12,20 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    private static final int USER_DESTINATION_CACHE_LIMIT = 100_000;
 
     private final WebSocketProperties properties;
     private final TaskScheduler brokerScheduler;
@@ -73,6 +77,11 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
                     .setTaskScheduler(brokerScheduler)
                     .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
                             properties.heartbeat().receive().toMillis() });
+            // Every session has user queues of its own (/queue/quotes-user{session}, ...). The broker looks the
+            // subscribers of a destination up in a cache; a destination missing from it costs a scan of every
+            // subscription of every session. The default of 1,024 destinations made a managed update to one of
+            // 2,000 sessions such a scan: room for several queues each of tens of thousands of sessions instead.
+            registry.setCacheLimit(USER_DESTINATION_CACHE_LIMIT);
         }
         registry.setApplicationDestinationPrefixes(Destinations.APP_PREFIX);
         registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
@@ -89,6 +98,18 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         // The send limits are enforced by each session's outbox (delivery package), which never lets a send wait.
         registration.setMessageSizeLimit(bytes(properties.messageSizeLimit().toBytes()));
+        registration.addDecoratorFactory(handler -> new WebSocketHandlerDecorator(handler) {
+            /**
+             * Spring's STOMP handler raises every session's text buffer to 16 KB, a frame's worth of its own
+             * default limit; the container then holds that, as {@code char}s, for each idle connection. Our
+             * limit is what a client may send, so the buffer goes back to the container's size for it.
+             */
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                super.afterConnectionEstablished(session);
+                session.setTextMessageSizeLimit(containerBufferSize());
+            }
+        });
     }
 
     /**
@@ -99,10 +120,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        int buffer = bytes(2 * properties.messageSizeLimit().toBytes());
-        container.setMaxTextMessageBufferSize(buffer);
-        container.setMaxBinaryMessageBufferSize(buffer);
+        container.setMaxTextMessageBufferSize(containerBufferSize());
+        container.setMaxBinaryMessageBufferSize(containerBufferSize());
         return container;
+    }
+
+    private int containerBufferSize() {
+        return bytes(2 * properties.messageSizeLimit().toBytes());
     }
 
     private static int bytes(long size) {

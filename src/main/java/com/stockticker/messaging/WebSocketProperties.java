@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record WebSocketProperties(
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue @Valid Heartbeat heartbeat,
-        @DefaultValue("16KB") @NotNull DataSize messageSizeLimit,
+        @DefaultValue("4KB") @NotNull DataSize messageSizeLimit,
         @DefaultValue("256KB") @NotNull DataSize sendBufferSizeLimit,
         @DefaultValue("5s") @NotNull Duration sendTimeLimit,
         @DefaultValue("0") @PositiveOrZero int fanOutThreads) {

@@ -34,7 +34,9 @@ class HomeController {
     @GetMapping("/")
     String dashboard(Model model, Principal user, CsrfToken csrf) {
         DashboardConfig config = new DashboardConfig(
-                Map.of("websocket", Destinations.WEBSOCKET_ENDPOINT, "sockjs", Destinations.SOCKJS_ENDPOINT),
+                // stomp.js reads binary frames as well as text, so the page takes the cheaper binary ones.
+                Map.of("websocket", Destinations.WEBSOCKET_ENDPOINT + "?" + Destinations.BINARY_FRAMES_QUERY,
+                        "sockjs", Destinations.SOCKJS_ENDPOINT),
                 Map.ofEntries(
                         Map.entry("prices", Destinations.PRICES),
                         Map.entry("quotes", Destinations.APP_PREFIX + Destinations.QUOTES),

@@ -11,6 +11,7 @@ import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ManagedSessionTest {
 
@@ -52,6 +53,17 @@ class ManagedSessionTest {
         session.subscribe(List.of("AAA"), 1, 5);
         assertThat(session.due(tick(5, quote("AAA", 5)))).isEmpty();
         assertThat(session.due(tick(6, quote("AAA", 6)))).extracting(Quote::tickSeq).containsExactly(6L);
+    }
+
+    @Test
+    void ticksThatArriveTogetherAreMergedIntoEachSymbolsLatestQuote() {
+        session.subscribe(List.of("AAA", "BBB"), 1, 0);
+        // Updates fell behind by three ticks: BBB traded only in the first of them, AAA in all.
+        List<Quote> due = session.due(List.of(tick(1, quote("AAA", 1), quote("BBB", 1)), tick(2, quote("AAA", 2)),
+                tick(3, quote("AAA", 3))));
+        assertThat(due).extracting(Quote::symbol, Quote::tickSeq).containsExactly(
+                tuple("AAA", 3L), tuple("BBB", 1L));
+        assertThat(session.due(tick(4))).isEmpty();
     }
 
     @Test

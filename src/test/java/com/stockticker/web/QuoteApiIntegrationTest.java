@@ -81,6 +81,7 @@ class QuoteApiIntegrationTest {
         JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(config.group(1));
         assertThat(json.get("destinations").get("prices").asString()).isEqualTo("/topic/prices");
         assertThat(json.get("endpoints").get("sockjs").asString()).isEqualTo("/sockjs");
+        assertThat(json.get("endpoints").get("websocket").asString()).isEqualTo("/ws?frames=binary");
         assertThat(json.get("limits").get("maxRate").asDouble()).isEqualTo(10.0);
         assertThat(json.get("instruments")).hasSize(20);
         assertThat(json.get("user").isNull()).isTrue();

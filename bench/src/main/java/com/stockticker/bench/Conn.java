@@ -35,6 +35,7 @@ abstract class Conn {
     final CompletableFuture<Void> connected = new CompletableFuture<>();
     long connectStartNanos;
     volatile long subscribeNanos;
+    long connectSentNanos;
 
     // Scanner state
     private boolean inFrame;
@@ -68,6 +69,7 @@ abstract class Conn {
     /** The transport has opened the WebSocket: send CONNECT. */
     final void onOpen() {
         Options o = ctx.options;
+        connectSentNanos = System.nanoTime();
         sendText(Stomp.connect(o.stompHost, o.login, o.passcode));
     }
 
@@ -258,6 +260,11 @@ abstract class Conn {
                     stompConnected = true;
                     ctx.connectTime.recordValue(Math.min(Ctx.HIGHEST_MICROS, Math.max(0, (now - connectStartNanos) / 1000)));
                     connected.complete(null);
+                    if (ctx.options.subscribeOnConnect) {
+                        subscribe();
+                        // Time to first message counts from CONNECT: what a client waits for its first quote.
+                        subscribeNanos = connectSentNanos;
+                    }
                 }
                 case "ERROR" -> {
                     ctx.errorFrames.increment();

@@ -147,7 +147,10 @@ public final class LoadTool {
         long subStart = System.nanoTime();
         int subscribedCount = 0;
         for (Conn c : conns) {
-            if (c != null && c.stompConnected && !c.closed) {
+            if (c != null && c.subscribed) {
+                subscribedCount++;
+            }
+            else if (c != null && c.stompConnected && !c.closed) {
                 waitUntil(subStart + (long) (subscribedCount * 1e9 / o.subscribeRate));
                 if (o.freezeAt.equals("subscribe")) {
                     c.freeze();

@@ -33,6 +33,7 @@ final class Options {
     String freezeAt = "warmup";
     long serverPid = -1;
     boolean serverHeap = false;
+    boolean subscribeOnConnect = false;
     String transport = "netty";
     int threads = 2;
     String stompHost;
@@ -68,6 +69,8 @@ final class Options {
               --connect-rate R          new connections per second during the ramp (1000)
               --max-pending P           most handshakes in flight at once (1000)
               --subscribe-rate R        subscriptions sent per second after all are connected (5000)
+              --subscribe-on-connect    subscribe as soon as CONNECTED arrives, during the ramp; "first msg" is
+                                        then timed from sending CONNECT (time to first quote)
               --settle S                seconds idle before reading idle memory (3)
               --warmup S                seconds after subscribing before the window (5)
               --duration S              measurement window in seconds (30)
@@ -111,6 +114,10 @@ final class Options {
             }
             if (k.equals("--server-heap")) {
                 o.serverHeap = true;
+                continue;
+            }
+            if (k.equals("--subscribe-on-connect")) {
+                o.subscribeOnConnect = true;
                 continue;
             }
             if (k.equals("--quiet")) {
