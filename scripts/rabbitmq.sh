@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway RabbitMQ with the STOMP plugin, on loopback only, for the relay-mode tests and for trying relay
-# mode by hand. It runs as the rabbitmq user (RabbitMQ refuses to run as root) in a directory of its own, so
-# several can run side by side and nothing of the system's RabbitMQ is used or changed.
+# mode by hand. It runs in a directory of its own, so several can run side by side and nothing of the system's
+# RabbitMQ is used or changed: as the user who runs the script, or as the rabbitmq user when that is root
+# (RabbitMQ refuses to run as root).
 #
 #   scripts/rabbitmq.sh start DIR STOMP_PORT AMQP_PORT DIST_PORT   start a new node in DIR (a new or empty directory)
 #   scripts/rabbitmq.sh stop DIR                                    stop it (the data stays in DIR)
@@ -25,10 +26,15 @@ command=$1
 dir=$(realpath -m "$2")
 here=$(dirname "$(realpath "$0")")
 
-# Every rabbitmq command below runs as the rabbitmq user, with this node's environment.
+# Every rabbitmq command below runs with this node's environment, as the rabbitmq user if we are root.
 as_rabbitmq() {
-  # shellcheck disable=SC1091
-  su rabbitmq -s /bin/bash -c "set -a; . '$dir/env'; set +a; $*"
+  if [ "$(id -u)" -eq 0 ]; then
+    su rabbitmq -s /bin/bash -c "set -a; . '$dir/env'; set +a; $*"
+  else
+    # Debian's wrappers in /usr/sbin let only root and rabbitmq through; the commands behind them work for anyone,
+    # with the node's Erlang cookie in the node's own directory.
+    HOME="$dir" PATH="/usr/lib/rabbitmq/bin:$PATH" bash -c "set -a; . '$dir/env'; set +a; $*"
+  fi
 }
 
 case "$command" in
@@ -55,9 +61,11 @@ RABBITMQ_PID_FILE=$dir/rabbitmq.pid
 ERL_EPMD_ADDRESS=127.0.0.1
 RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 EOF
-      chown -R rabbitmq:rabbitmq "$dir"
+      if [ "$(id -u)" -eq 0 ]; then
+        chown -R rabbitmq:rabbitmq "$dir"
+      fi
     fi
-    # The rabbitmq user's open-file limit under su is 1,024, too few for more than about a thousand connections.
+    # The open-file limit under su is 1,024, too few for more than about a thousand connections.
     as_rabbitmq "ulimit -n 20000; nohup rabbitmq-server >> '$dir/server.out' 2>&1 &"
     if ! as_rabbitmq "rabbitmqctl wait '$dir/rabbitmq.pid' --timeout 120 && rabbitmqctl await_startup --timeout 120" > "$dir/await.out" 2>&1; then
       cat "$dir/await.out" "$dir/server.out" >&2
