@@ -58,7 +58,8 @@ class CoreFeed implements InternalListener, DisposableBean {
     private Instant lastTimestamp = Instant.MIN;
     private boolean newMarket;
     private boolean synced;
-    private boolean requesting;
+    // Also cleared from the reply's thread when the feed's thread cannot take the reply.
+    private volatile boolean requesting;
 
     CoreFeed(QuoteBook book, CoreClient core, InternalMessages messages, ApplicationEventPublisher events,
             ClientConnections clients) {
@@ -125,8 +126,12 @@ class CoreFeed implements InternalListener, DisposableBean {
             return;
         }
         requesting = true;
-        core.request(Operation.MARKET, null, null, new TypeReference<MarketState>() { })
-                .whenComplete((state, failure) -> run(() -> restore(state, failure)));
+        core.request(Operation.MARKET, null, null, new TypeReference<MarketState>() { }).whenComplete((state, failure) -> {
+            if (!run(() -> restore(state, failure))) {
+                // The next batch asks again.
+                requesting = false;
+            }
+        });
     }
 
     /** Starts again from the core's state and the batches that came after it; a failure waits for the next batch. */
@@ -175,13 +180,16 @@ class CoreFeed implements InternalListener, DisposableBean {
         events.publishEvent(batch);
     }
 
-    private void run(Runnable task) {
+    /** @return whether the feed's thread took the task */
+    private boolean run(Runnable task) {
         try {
             thread.execute(task);
+            return true;
         }
         catch (TaskRejectedException ex) {
-            // Fallen far behind: the batch is lost, and the gap it leaves makes the feed start again.
+            // Fallen far behind: a batch is lost, and the gap it leaves makes the feed start again.
             log.warn("The core's feed is {} batches behind; dropping one", MAX_PENDING);
+            return false;
         }
     }
 
