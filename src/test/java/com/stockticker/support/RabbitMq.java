@@ -29,17 +29,28 @@ public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
 
     private Path directory;
     private int stompPort;
+    // Stops the broker should the JVM end before afterAll, so that no RabbitMQ outlives its tests.
+    private final Thread stopOnExit = new Thread(() -> {
+        try {
+            stop();
+        }
+        catch (Exception ex) {
+            // The JVM is going: nothing more to do.
+        }
+    });
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         directory = Files.createTempDirectory("rabbitmq-");
         int[] ports = freePorts(3);
         stompPort = ports[0];
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         script("start", directory.toString(), String.valueOf(ports[0]), String.valueOf(ports[1]), String.valueOf(ports[2]));
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
         stop();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
