@@ -57,8 +57,12 @@ connection.subscribe(destinations.userErrors, (error) => {
     console.warn('StockTicker refused a message', error);
   }
 });
-// Every (re)connect starts from a snapshot: what happened while away is in it.
-connection.addEventListener('connected', resync);
+// Every (re)connect starts from a snapshot: what happened while away is in it. The server may have started
+// again meanwhile, with a new market whose sequence numbers start again: the old ones no longer count.
+connection.addEventListener('connected', () => {
+  lastSeq = 0;
+  resync();
+});
 
 // The badge: the connection's state, its transport, and how old the last tick is.
 const status = document.getElementById('status');

@@ -1,6 +1,5 @@
 package com.stockticker.feed;
 
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,20 +20,14 @@ import com.stockticker.market.QuoteBatch;
 final class ManagedSession {
 
     private final String id;
-    private final Principal user;
     private final Map<String, SymbolStream> streams = new LinkedHashMap<>();
 
-    ManagedSession(String id, Principal user) {
+    ManagedSession(String id) {
         this.id = id;
-        this.user = user;
     }
 
     String id() {
         return id;
-    }
-
-    Principal user() {
-        return user;
     }
 
     /** How many symbols the session would follow after also subscribing to {@code symbols}. */

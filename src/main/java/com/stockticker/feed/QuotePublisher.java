@@ -8,19 +8,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 
+import com.stockticker.cluster.CoreRole;
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
+import com.stockticker.messaging.BrokerAvailability;
 import com.stockticker.messaging.Destinations;
 
 /**
  * Publishes every tick to the broker: the batch on {@code /topic/prices} and each changed quote on its
  * symbol's topic. Each message is converted to JSON once here; the broker hands the same bytes to every
- * subscriber.
+ * subscriber. Only the core publishes; edges forward the core's ticks to their own listeners, not to the
+ * broker.
+ *
+ * <p>While the broker is unavailable (RabbitMQ down, in relay mode) ticks are dropped and counted, not kept:
+ * nobody is connected to receive them, and clients resynchronise from a snapshot when they reconnect.
  */
 @Component
+@CoreRole
 class QuotePublisher {
 
     private final SimpMessageSendingOperations messaging;
@@ -28,10 +36,15 @@ class QuotePublisher {
     private final Counter ticks;
     private final Counter quotes;
     private final Timer latency;
+    private final Counter dropped;
+    private final BrokerAvailability broker;
 
-    QuotePublisher(SimpMessageSendingOperations messaging, Clock clock, MeterRegistry registry) {
+    QuotePublisher(SimpMessageSendingOperations messaging, Clock clock, MeterRegistry registry, BrokerAvailability broker) {
         this.messaging = messaging;
         this.clock = clock;
+        this.broker = broker;
+        this.dropped = Counter.builder("ticker.ticks.dropped")
+                .description("Ticks not published because the broker was unavailable").register(registry);
         this.ticks = Counter.builder("ticker.ticks.published").description("Batches published on " + Destinations.PRICES).register(registry);
         this.quotes = Counter.builder("ticker.quotes.published").description("Quotes published; its rate is quotes per second").register(registry);
         this.latency = Timer.builder("ticker.publish.latency")
@@ -41,9 +54,20 @@ class QuotePublisher {
 
     @EventListener
     void publish(QuoteBatch tick) {
-        messaging.convertAndSend(Destinations.PRICES, tick);
-        for (Quote quote : tick.quotes()) {
-            messaging.convertAndSend(Destinations.symbolPrices(quote.symbol()), quote);
+        if (!broker.isAvailable()) {
+            dropped.increment();
+            return;
+        }
+        try {
+            messaging.convertAndSend(Destinations.PRICES, tick);
+            for (Quote quote : tick.quotes()) {
+                messaging.convertAndSend(Destinations.symbolPrices(quote.symbol()), quote);
+            }
+        }
+        catch (MessageDeliveryException ex) {
+            // The broker went away during this tick.
+            dropped.increment();
+            return;
         }
         ticks.increment();
         quotes.increment(tick.quotes().size());

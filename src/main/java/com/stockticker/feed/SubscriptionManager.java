@@ -152,7 +152,7 @@ class SubscriptionManager implements DisposableBean {
     @EventListener
     void onConnect(SessionConnectEvent event) {
         String sessionId = SimpMessageHeaderAccessor.getSessionId(event.getMessage().getHeaders());
-        sessions.put(sessionId, new ManagedSession(sessionId, event.getUser()));
+        sessions.put(sessionId, new ManagedSession(sessionId));
     }
 
     @EventListener
@@ -185,6 +185,6 @@ class SubscriptionManager implements DisposableBean {
     }
 
     private void send(ManagedSession session, ManagedQuotes quotes) {
-        messenger.send(session.id(), session.user(), Destinations.USER_QUOTES, quotes);
+        messenger.send(session.id(), Destinations.USER_QUOTES, quotes);
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.stockticker.cluster.CoreRole;
+
 @Configuration(proxyBeanMethods = false)
 class MarketConfiguration {
 
@@ -35,7 +37,9 @@ class MarketConfiguration {
         return new QuoteBook(simulator.opening(), properties.historySize());
     }
 
+    /** Only the core simulates; an edge's book follows the core's (see {@code cluster.CoreFeed}). */
     @Bean
+    @CoreRole
     MarketTicker marketTicker(MarketSimulator simulator, QuoteBook book, MarketProperties properties,
             ApplicationEventPublisher events) {
         return new MarketTicker(simulator, book, properties.tickInterval(), events);

@@ -36,6 +36,30 @@ public class QuoteBook {
         snapshot = Snapshot.of(new QuoteBatch(tick.seq(), tick.timestamp(), new ArrayList<>(latest.values())));
     }
 
+    /**
+     * Everything the book knows, for an edge to start from: the latest quote and recent prices of every
+     * instrument. Read while the market ticks, an instrument's history may already hold the next tick; taking
+     * that tick in again changes nothing (see {@link #record}).
+     */
+    public MarketState state() {
+        QuoteBatch all = snapshot();
+        return new MarketState(all.seq(), all.timestamp(),
+                histories.values().stream().map(History::read).toList());
+    }
+
+    /** Replaces everything the book knows with another book's {@link #state()}; instruments it lacks stay as they are. */
+    public void restore(MarketState state) {
+        Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
+        for (QuoteHistory instrument : state.instruments()) {
+            History history = histories.get(instrument.symbol());
+            if (history != null) {
+                history.replace(instrument);
+                latest.put(instrument.symbol(), instrument.quote());
+            }
+        }
+        snapshot = Snapshot.of(new QuoteBatch(state.seq(), state.timestamp(), new ArrayList<>(latest.values())));
+    }
+
     /** Every instrument's latest quote, in configuration order, as of the last recorded tick. */
     public QuoteBatch snapshot() {
         return snapshot.all();
@@ -86,6 +110,10 @@ public class QuoteBook {
         }
 
         synchronized void add(Quote quote) {
+            if (latest != null && quote.seq() <= latest.seq()) {
+                // Already recorded: an edge that restored a state may be handed the same tick again.
+                return;
+            }
             if (points.size() == capacity) {
                 points.removeFirst();
             }
@@ -95,6 +123,12 @@ public class QuoteBook {
 
         synchronized QuoteHistory read() {
             return new QuoteHistory(latest.symbol(), latest, List.copyOf(points));
+        }
+
+        synchronized void replace(QuoteHistory other) {
+            points.clear();
+            other.history().stream().skip(Math.max(0, other.history().size() - capacity)).forEach(points::addLast);
+            latest = other.quote();
         }
     }
 }

@@ -18,7 +18,7 @@ public class ClientErrors {
     public void report(Message<?> refused, ErrorCode code, String text) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(refused);
         if (headers.getSessionId() != null) {
-            sessions.send(headers.getSessionId(), headers.getUser(), Destinations.USER_ERRORS,
+            sessions.send(headers.getSessionId(), Destinations.USER_ERRORS,
                     new ClientError(code, text, headers.getDestination()));
         }
     }

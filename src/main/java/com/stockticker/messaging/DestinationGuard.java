@@ -3,6 +3,7 @@ package com.stockticker.messaging;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,11 @@ import org.springframework.security.core.authority.AuthorityUtils;
 /**
  * Keeps clients to the destinations that are theirs: they SEND only to the application ({@code /app/**}),
  * so nobody but the server publishes prices; they SUBSCRIBE to topics, application snapshots and their
- * own user queues, never to a raw {@code /queue/...} destination, which would be another session's.
+ * own user queues, never to a raw {@code /queue/...} destination, which would be another session's, nor to
+ * the topics instances use among themselves ({@link Destinations#INTERNAL_PREFIX}). Subscriptions name exact
+ * destinations: the simple broker reads {@code *}, {@code **}, {@code ?} and {@code {...}} as Ant patterns and
+ * RabbitMQ reads {@code *} and {@code #} as routing-key wildcards, so a pattern would mean one thing or another
+ * depending on the broker, and on RabbitMQ {@code #} would match the internal topics.
  *
  * Within those, the {@code authorization} decides which frames need an authenticated user (trading).
  *
@@ -37,6 +42,7 @@ class DestinationGuard implements ChannelInterceptor {
     private static final List<String> SEND_PREFIXES = List.of(Destinations.APP_PREFIX + "/");
     private static final List<String> SUBSCRIBE_PREFIXES = List.of(Destinations.TOPIC_PREFIX + "/",
             Destinations.APP_PREFIX + "/", Destinations.USER_PREFIX + Destinations.QUEUE_PREFIX + "/");
+    private static final Pattern WILDCARDS = Pattern.compile("[*#?{}]");
 
     // Resolved lazily: the error sender depends on the broker, which depends on this channel's configuration.
     private final ObjectProvider<ClientErrors> errors;
@@ -62,6 +68,14 @@ class DestinationGuard implements ChannelInterceptor {
             return refuse(message, headers, ErrorCode.FORBIDDEN_DESTINATION, verb + " to '" + destination
                     + "' is not allowed; clients may " + verb + " only to "
                     + String.join(", ", allowed.stream().map(prefix -> prefix + "**").toList()));
+        }
+        if (type == SimpMessageType.SUBSCRIBE && destination.startsWith(Destinations.INTERNAL_PREFIX)) {
+            return refuse(message, headers, ErrorCode.FORBIDDEN_DESTINATION,
+                    "SUBSCRIBE to '" + destination + "' is not allowed: it is internal to the service");
+        }
+        if (type == SimpMessageType.SUBSCRIBE && WILDCARDS.matcher(destination).find()) {
+            return refuse(message, headers, ErrorCode.FORBIDDEN_DESTINATION, "SUBSCRIBE to '" + destination
+                    + "' is not allowed: wildcards (* # ? { }) are not supported; subscribe to exact destinations");
         }
         if (!authorization.authorize(() -> authentication(headers.getUser()), message).isGranted()) {
             return refuse(message, headers, ErrorCode.AUTHENTICATION_REQUIRED,

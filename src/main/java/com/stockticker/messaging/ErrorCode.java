@@ -25,5 +25,10 @@ public enum ErrorCode {
     /** A SEND or SUBSCRIBE under {@code /app} that nothing answers. */
     UNKNOWN_DESTINATION,
     /** The server failed; the message may be retried. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /**
+     * In relay mode, the instance could not reach the trading core in time (RabbitMQ or the core is down or
+     * restarting); the message may be retried.
+     */
+    SERVICE_UNAVAILABLE
 }

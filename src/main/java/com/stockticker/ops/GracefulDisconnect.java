@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -27,12 +28,13 @@ class GracefulDisconnect implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GracefulDisconnect.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
-    private final MarketTicker market;
+    private final ObjectProvider<MarketTicker> market;
     private final WebSocketHandler webSocketHandler;
     private final ThreadPoolTaskExecutor outbound;
     private volatile boolean running;
 
-    GracefulDisconnect(MarketTicker market, @Qualifier("subProtocolWebSocketHandler") WebSocketHandler webSocketHandler,
+    /** @param market the market, on the core; an edge has none to stop */
+    GracefulDisconnect(ObjectProvider<MarketTicker> market, @Qualifier("subProtocolWebSocketHandler") WebSocketHandler webSocketHandler,
             @Qualifier("clientOutboundChannelExecutor") ThreadPoolTaskExecutor outbound) {
         this.market = market;
         this.webSocketHandler = webSocketHandler;
@@ -47,7 +49,7 @@ class GracefulDisconnect implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        market.stop();
+        market.ifAvailable(MarketTicker::stop);
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         ThreadPoolExecutor executor = outbound.getThreadPoolExecutor();
         while ((executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) && System.nanoTime() < deadline) {

@@ -1,10 +1,12 @@
 package com.stockticker.ops;
 
+import java.util.stream.Stream;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.config.WebSocketMessageBrokerStats;
@@ -34,15 +36,22 @@ class MessagingMetrics implements MeterBinder {
     }
 
     private static double sessions(SimpUserRegistry users) {
-        return users.getUsers().stream().mapToInt(user -> user.getSessions().size()).sum();
+        return localSessions(users).count();
     }
 
     private static double subscriptions(SimpUserRegistry users) {
-        return users.getUsers().stream().mapToLong(MessagingMetrics::subscriptions).sum();
+        return localSessions(users).mapToLong(session -> session.getSubscriptions().size()).sum();
     }
 
-    private static long subscriptions(SimpUser user) {
-        return user.getSessions().stream().mapToLong(session -> session.getSubscriptions().size()).sum();
+    /**
+     * This instance's sessions. With a broker relay the registry also lists the sessions other instances hold,
+     * which they count themselves; their users come as copies without a principal.
+     */
+    private static Stream<SimpSession> localSessions(SimpUserRegistry users) {
+        return users.getUsers().stream()
+                .flatMap(user -> user.getSessions().stream())
+                .filter(session -> session.getUser().getPrincipal() != null)
+                .distinct();
     }
 
 }

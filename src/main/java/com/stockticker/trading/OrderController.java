@@ -2,6 +2,7 @@ package com.stockticker.trading;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.validation.Valid;
 import tools.jackson.databind.JsonNode;
@@ -14,43 +15,46 @@ import org.springframework.stereotype.Controller;
 import com.stockticker.messaging.Destinations;
 
 /**
- * Adapts STOMP to the {@link TradingDesk}. Order events and portfolios reach the user through
- * {@link TradingNotifier}; snapshots answer a SUBSCRIBE directly. Only authenticated users get here: the
- * destination guard refuses these destinations to anonymous connections.
+ * Adapts STOMP to trading: the {@link TradingDesk} on the core, the core through RabbitMQ on an edge. Order
+ * events and portfolios reach the user through {@link TradingNotifier}; snapshots answer a SUBSCRIBE directly.
+ * Only authenticated users get here: the destination guard refuses these destinations to anonymous
+ * connections. A future that fails is reported like a thrown exception, on {@code /user/queue/errors}.
  */
 @Controller
 class OrderController {
 
-    private final TradingDesk desk;
+    private final TradingService trading;
     private final OrderParser parser;
 
-    OrderController(TradingDesk desk, OrderParser parser) {
-        this.desk = desk;
+    OrderController(TradingService trading, OrderParser parser) {
+        this.trading = trading;
         this.parser = parser;
     }
 
     @MessageMapping(Destinations.ORDERS)
-    void place(@Payload JsonNode body, Principal user) {
+    CompletableFuture<Void> place(@Payload JsonNode body, Principal user) {
+        OrderRequest request;
         try {
-            desk.place(user.getName(), parser.parse(body));
+            request = parser.parse(body);
         }
         catch (OrderRejectedException rejected) {
-            desk.reject(user.getName(), rejected);
+            return trading.reject(user.getName(), rejected);
         }
+        return trading.place(user.getName(), request);
     }
 
     @MessageMapping(Destinations.ORDERS_CANCEL)
-    void cancel(@Valid @Payload CancelRequest request, Principal user) {
-        desk.cancel(user.getName(), request.orderId(), request.clientOrderId());
+    CompletableFuture<Void> cancel(@Valid @Payload CancelRequest request, Principal user) {
+        return trading.cancel(user.getName(), request);
     }
 
     @SubscribeMapping(Destinations.ORDERS)
-    List<OrderEvent> orders(Principal user) {
-        return desk.orders(user.getName());
+    CompletableFuture<List<OrderEvent>> orders(Principal user) {
+        return trading.orders(user.getName());
     }
 
     @SubscribeMapping(Destinations.PORTFOLIO)
-    Portfolio portfolio(Principal user) {
-        return desk.portfolio(user.getName());
+    CompletableFuture<Portfolio> portfolio(Principal user) {
+        return trading.portfolio(user.getName());
     }
 }

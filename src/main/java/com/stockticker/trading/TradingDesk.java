@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import com.stockticker.cluster.CoreRole;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.Quote;
@@ -32,6 +33,7 @@ import com.stockticker.security.AccountProperties;
  * and {@link PortfolioUpdated} events, in order, while that lock is held.
  */
 @Service
+@CoreRole
 public class TradingDesk {
 
     private final Map<String, Account> accounts;

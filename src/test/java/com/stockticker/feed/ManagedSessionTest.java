@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class ManagedSessionTest {
 
-    private final ManagedSession session = new ManagedSession("s1", null);
+    private final ManagedSession session = new ManagedSession("s1");
 
     @Test
     void sendsEachSymbolAtMostOnceEveryTicksBetweenAndAlwaysTheLatest() {

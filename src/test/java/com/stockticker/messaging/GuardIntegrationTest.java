@@ -82,6 +82,24 @@ class GuardIntegrationTest {
     }
 
     @Test
+    void internalTopicsAndWildcardSubscriptionsAreRefusedAsWithRabbitMq() {
+        String errors = attacker.subscribe("/user/queue/errors");
+        List<String> refusedDestinations = List.of("/topic/ticker-internal.user-registry", "/topic/prices.*", "/topic/**",
+                "/topic/#", "/topic/prices.AAP?", "/topic/{symbol}");
+        List<String> subscriptions = refusedDestinations.stream().map(attacker::subscribe).toList();
+
+        List<JsonNode> refused = attacker.awaitMessages(errors, refusedDestinations.size()).stream().map(StompFrame::json).toList();
+        assertThat(refused).extracting(error -> error.get("code").asString()).containsOnly("FORBIDDEN_DESTINATION");
+        assertThat(refused).extracting(error -> error.get("destination").asString()).containsExactlyElementsOf(refusedDestinations);
+        assertThat(refused.get(1).get("message").asString()).contains("wildcards");
+
+        // The simple broker would have matched /topic/prices.* against every symbol's topic; it matches nothing.
+        String apple = attacker.subscribe("/topic/prices.AAPL");
+        attacker.awaitMessages(apple, 3);
+        assertThat(subscriptions).allSatisfy(subscription -> assertThat(attacker.messages(subscription)).isEmpty());
+    }
+
+    @Test
     void anApplicationDestinationThatNothingAnswersIsReported() {
         String errors = attacker.subscribe("/user/queue/errors");
         attacker.sendJson("/app/subscription", "{}");

@@ -98,6 +98,17 @@ public final class StompClient implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Subscribes, asking for a receipt, and returns the subscription id once the receipt has come. Through
+     * RabbitMQ, a subscription exists only once RabbitMQ has made it: a message sent to it before then is lost.
+     */
+    public String subscribeWithReceipt(String destination) {
+        String id = "sub-" + subscriptionIds.incrementAndGet();
+        send("SUBSCRIBE", Map.of("id", id, "destination", destination, "receipt", "receipt-" + id), "");
+        await(frame -> frame.command().equals("RECEIPT") && ("receipt-" + id).equals(frame.header("receipt-id")));
+        return id;
+    }
+
     /** Every frame received so far, in order. */
     public List<StompFrame> frames() {
         return List.copyOf(frames);

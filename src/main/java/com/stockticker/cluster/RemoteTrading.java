@@ -1,0 +1,73 @@
+package com.stockticker.cluster;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.core.type.TypeReference;
+
+import org.springframework.stereotype.Service;
+
+import com.stockticker.cluster.InternalMessages.Operation;
+import com.stockticker.trading.CancelRequest;
+import com.stockticker.trading.OrderEvent;
+import com.stockticker.trading.OrderRejectedException;
+import com.stockticker.trading.OrderRequest;
+import com.stockticker.trading.Portfolio;
+import com.stockticker.trading.RejectReason;
+import com.stockticker.trading.TradingService;
+
+/**
+ * Trading on an edge: the edge reads and checks the client's message as the core would, then hands it to the
+ * core with the authenticated user's name. Clients cannot reach that path: they may only SEND to {@code /app},
+ * and their RabbitMQ user may not publish at all.
+ */
+@Service
+@EdgeRole
+class RemoteTrading implements TradingService {
+
+    private static final TypeReference<Void> NOTHING = new TypeReference<>() { };
+
+    private final CoreClient core;
+
+    RemoteTrading(CoreClient core) {
+        this.core = core;
+    }
+
+    @Override
+    public CompletableFuture<Void> place(String username, OrderRequest request) {
+        return core.request(Operation.PLACE, username, request, NOTHING);
+    }
+
+    @Override
+    public CompletableFuture<Void> reject(String username, OrderRejectedException rejection) {
+        return core.request(Operation.REJECT, username,
+                new Rejection(rejection.getClientOrderId(), rejection.getReason(), rejection.getMessage()), NOTHING);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel(String username, CancelRequest request) {
+        return core.request(Operation.CANCEL, username, new Cancel(request.orderId(), request.clientOrderId()), NOTHING);
+    }
+
+    @Override
+    public CompletableFuture<List<OrderEvent>> orders(String username) {
+        return core.request(Operation.ORDERS, username, null, new TypeReference<>() { });
+    }
+
+    @Override
+    public CompletableFuture<Portfolio> portfolio(String username) {
+        return core.request(Operation.PORTFOLIO, username, null, new TypeReference<>() { });
+    }
+
+    /** A {@link CancelRequest} on its way to the core, checked already. */
+    record Cancel(String orderId, String clientOrderId) {
+    }
+
+    /** An {@link OrderRejectedException} on its way to the core. */
+    record Rejection(String clientOrderId, RejectReason reason, String message) {
+
+        OrderRejectedException toException() {
+            return new OrderRejectedException(clientOrderId, reason, message);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.stockticker.trading;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Paper trading as the STOMP and REST adapters see it: the {@link TradingDesk} itself on the core, or the core
+ * reached through RabbitMQ on an edge. Every answer is a future, so that an edge does not hold a thread while
+ * the core answers; refusals complete it with a {@code RejectedMessageException}. Order events and portfolio
+ * updates reach the user's sessions from the core, not through these futures.
+ */
+public interface TradingService {
+
+    CompletableFuture<Void> place(String username, OrderRequest request);
+
+    /** An order message that could not be read as an order: it is answered with a rejected order event. */
+    CompletableFuture<Void> reject(String username, OrderRejectedException rejection);
+
+    CompletableFuture<Void> cancel(String username, CancelRequest request);
+
+    CompletableFuture<List<OrderEvent>> orders(String username);
+
+    CompletableFuture<Portfolio> portfolio(String username);
+}

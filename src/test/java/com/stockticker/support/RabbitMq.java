@@ -1,0 +1,113 @@
+package com.stockticker.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A RabbitMQ of a test class's own, with the STOMP plugin, on loopback ports nobody else uses: started with
+ * {@code scripts/rabbitmq.sh} before the class's tests and stopped after them. Its users are the ones the
+ * script makes, as README.md describes them for production. Tests may stop and start it again in between, to
+ * see an outage; it keeps its data and ports.
+ *
+ * <pre>{@code @RegisterExtension static final RabbitMq rabbit = new RabbitMq();}</pre>
+ */
+public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
+
+    public static final String SYSTEM_LOGIN = "ticker-system";
+    public static final String SYSTEM_PASSCODE = "ticker-system-secret";
+    public static final String CLIENT_LOGIN = "ticker-client";
+    public static final String CLIENT_PASSCODE = "ticker-client-secret";
+
+    private Path directory;
+    private int stompPort;
+    // Stops the broker should the JVM end before afterAll, so that no RabbitMQ outlives its tests.
+    private final Thread stopOnExit = new Thread(() -> {
+        try {
+            stop();
+        }
+        catch (Exception ex) {
+            // The JVM is going: nothing more to do.
+        }
+    });
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        directory = Files.createTempDirectory("rabbitmq-");
+        int[] ports = freePorts(3);
+        stompPort = ports[0];
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        script("start", directory.toString(), String.valueOf(ports[0]), String.valueOf(ports[1]), String.valueOf(ports[2]));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        stop();
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** Stops the broker, as an outage would, and returns when it has gone. */
+    public void stop() throws Exception {
+        script("stop", directory.toString());
+    }
+
+    /** Starts the stopped broker again, with its data and ports, and returns when it takes connections. */
+    public void start() throws Exception {
+        script("start", directory.toString());
+    }
+
+    /** The broker's queues, one line each: name, durable, auto-delete, exclusive. */
+    public List<String> queues() throws Exception {
+        return script("queues", directory.toString()).lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    public int stompPort() {
+        return stompPort;
+    }
+
+    /** The properties of an instance in relay mode on this broker, with the script's users. */
+    public List<String> relayProperties(String role) {
+        return List.of("ticker.role=" + role, "ticker.broker.mode=relay",
+                "ticker.broker.relay.host=127.0.0.1", "ticker.broker.relay.port=" + stompPort,
+                "ticker.broker.relay.system-login=" + SYSTEM_LOGIN, "ticker.broker.relay.system-passcode=" + SYSTEM_PASSCODE,
+                "ticker.broker.relay.client-login=" + CLIENT_LOGIN, "ticker.broker.relay.client-passcode=" + CLIENT_PASSCODE);
+    }
+
+    private static String script(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/rabbitmq.sh"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("scripts/rabbitmq.sh " + String.join(" ", arguments) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        }
+        finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+}
