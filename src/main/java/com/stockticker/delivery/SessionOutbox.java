@@ -4,6 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
@@ -29,7 +30,8 @@ final class SessionOutbox extends WebSocketSessionDecorator {
     private final int lane;
     private final boolean binaryFrames;
     private volatile long writeStartedNanos;
-    private volatile Thread writingThread;
+    /** The thread inside {@code writer.write}, so that a completion on that same thread is known as inline. */
+    private final AtomicReference<Thread> writingThread = new AtomicReference<>();
     private volatile CloseStatus closeWhenDrained;
 
     SessionOutbox(WebSocketSession session, FrameWriter writer, OutboxLimits limits, Closer closer, int lane,
@@ -99,9 +101,11 @@ final class SessionOutbox extends WebSocketSessionDecorator {
             }
             queuedBytes.addAndGet(-next.getPayloadLength());
             writeStartedNanos = System.nanoTime();
-            writingThread = Thread.currentThread();
+            Thread current = Thread.currentThread();
+            writingThread.set(current);
             writer.write(next, this::written);
-            writingThread = null;
+            // Another thread may have started the next write meanwhile: its mark stays.
+            writingThread.compareAndSet(current, null);
             if (writing.get()) {
                 return;
             }
@@ -117,7 +121,7 @@ final class SessionOutbox extends WebSocketSessionDecorator {
             return;
         }
         writing.set(false);
-        if (writingThread != Thread.currentThread()) {
+        if (writingThread.get() != Thread.currentThread()) {
             flush();
         }
     }
