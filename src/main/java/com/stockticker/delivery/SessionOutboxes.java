@@ -1,6 +1,7 @@
 package com.stockticker.delivery;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
@@ -32,7 +33,7 @@ import com.stockticker.messaging.WebSocketProperties;
  * fan-out. Also closes sessions for the outboxes, away from the threads that send, and counts the ones
  * closed for being too slow.
  */
-public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, SessionOutbox.Closer, DisposableBean {
+class SessionOutboxes implements WebSocketHandlerDecoratorFactory, SessionOutbox.Closer, DisposableBean {
 
     /** Tomcat's per-session limit on a blocking send, which the close frame to a stuck client is. */
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -121,7 +122,7 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
 
     @Override
     public void closeFailed(WebSocketSession session, Throwable failure) {
-        if (failure instanceof java.net.SocketTimeoutException) {
+        if (failure instanceof SocketTimeoutException) {
             closeSlow(session);
         }
         else {

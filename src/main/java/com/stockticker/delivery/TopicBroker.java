@@ -33,11 +33,8 @@ import org.springframework.util.MultiValueMap;
  * published. Subscriptions are kept in Spring's {@link DefaultSubscriptionRegistry}, as the simple broker
  * keeps them, so patterns and destinations match exactly as before.
  */
-public class TopicBroker extends AbstractBrokerMessageHandler {
+class TopicBroker extends AbstractBrokerMessageHandler {
 
-    private final DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
-    private final StompEncoder encoder = new StompEncoder();
-    private final AtomicLong messageIds = new AtomicLong();
     /**
      * Messages a lane may have waiting. A lane only falls behind when the server as a whole cannot keep up;
      * it then drops its oldest message rather than hold an ever longer backlog. Clients see the gap in
@@ -45,12 +42,15 @@ public class TopicBroker extends AbstractBrokerMessageHandler {
      */
     private static final int LANE_BACKLOG = 100;
 
+    private final DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
+    private final StompEncoder encoder = new StompEncoder();
+    private final AtomicLong messageIds = new AtomicLong();
     private final SessionOutboxes outboxes;
     private final Counter delivered;
     private final Counter dropped;
     private final List<ThreadPoolTaskExecutor> lanes = new ArrayList<>();
 
-    public TopicBroker(SubscribableChannel clientInboundChannel, MessageChannel clientOutboundChannel,
+    TopicBroker(SubscribableChannel clientInboundChannel, MessageChannel clientOutboundChannel,
             SubscribableChannel brokerChannel, String destinationPrefix, SessionOutboxes outboxes, Counter delivered,
             Counter dropped) {
         super(clientInboundChannel, clientOutboundChannel, brokerChannel, List.of(destinationPrefix));
