@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -37,6 +40,8 @@ import com.stockticker.messaging.SessionMessenger;
  */
 @Component
 class SubscriptionManager implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionManager.class);
 
     private final Map<String, ManagedSession> sessions = new ConcurrentHashMap<>();
     private final Set<ManagedSession> streaming = ConcurrentHashMap.newKeySet();
@@ -143,7 +148,13 @@ class SubscriptionManager implements DisposableBean {
             synchronized (session) {
                 List<Quote> due = session.due(arrived);
                 if (!due.isEmpty()) {
-                    send(session, new ManagedQuotes(ManagedQuotes.Type.UPDATE, last.seq(), last.timestamp(), due));
+                    try {
+                        send(session, new ManagedQuotes(ManagedQuotes.Type.UPDATE, last.seq(), last.timestamp(), due));
+                    }
+                    catch (RuntimeException ex) {
+                        // One session's failure must not stop the updates of the others (or of the next rounds).
+                        log.warn("Managed update to session {} failed", session.id(), ex);
+                    }
                 }
             }
         }
