@@ -3,12 +3,10 @@ package com.stockticker.cluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
-import com.stockticker.messaging.OpenSessions;
+import com.stockticker.delivery.SessionOutboxes;
 
 /**
  * An edge's WebSocket and SockJS connections, so that it can close them all when the core's market starts
@@ -17,20 +15,19 @@ import com.stockticker.messaging.OpenSessions;
  * Closing with 1012 (service restart) tells it to reconnect and start from a snapshot, as after a restart of
  * a single instance.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 @EdgeRole
-class ClientConnections implements WebSocketMessageBrokerConfigurer {
+class ClientConnections {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnections.class);
 
-    private final OpenSessions sessions = new OpenSessions();
+    private final SessionOutboxes sessions;
 
-    @Override
-    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.addDecoratorFactory(sessions);
+    ClientConnections(SessionOutboxes sessions) {
+        this.sessions = sessions;
     }
 
     void closeAll(CloseStatus status) {
-        log.info("Closed {} client connections: {}", sessions.closeAll(status), status);
+        log.info("Closing {} client connections: {}", sessions.closeAll(status), status);
     }
 }

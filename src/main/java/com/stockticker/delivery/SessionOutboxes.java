@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,10 +31,10 @@ import com.stockticker.messaging.WebSocketProperties;
 /**
  * Gives every WebSocket and SockJS session an {@link SessionOutbox} as it opens, before Spring's STOMP
  * handling sees it, and finds it again by session id (which is also the STOMP session id) for the topic
- * fan-out. Also closes sessions for the outboxes, away from the threads that send, and counts the ones
- * closed for being too slow.
+ * fan-out, or to close them all. Also closes sessions for the outboxes, away from the threads that send,
+ * and counts the ones closed for being too slow.
  */
-class SessionOutboxes implements WebSocketHandlerDecoratorFactory, SessionOutbox.Closer, DisposableBean {
+public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, SessionOutbox.Closer, DisposableBean {
 
     /** Tomcat's per-session limit on a blocking send, which the close frame to a stuck client is. */
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -76,6 +77,16 @@ class SessionOutboxes implements WebSocketHandlerDecoratorFactory, SessionOutbox
     /** The outbox of an open session, or {@code null}. */
     SessionOutbox get(String sessionId) {
         return outboxes.get(sessionId);
+    }
+
+    /**
+     * Closes every open session with {@code status}, each once the frames already queued for it are written;
+     * returns how many there were.
+     */
+    public int closeAll(CloseStatus status) {
+        List<SessionOutbox> open = List.copyOf(outboxes.values());
+        open.forEach(outbox -> outbox.close(status));
+        return open.size();
     }
 
     int lanes() {

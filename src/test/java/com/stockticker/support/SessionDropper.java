@@ -2,20 +2,17 @@ package com.stockticker.support;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
-import com.stockticker.messaging.OpenSessions;
+import com.stockticker.delivery.SessionOutboxes;
 
 /** Lets a test drop every open WebSocket and SockJS session from the server's side, as a restart would. */
 @TestConfiguration(proxyBeanMethods = false)
-public class SessionDropper implements WebSocketMessageBrokerConfigurer {
+public class SessionDropper {
 
-    private final OpenSessions sessions = new OpenSessions();
+    private final SessionOutboxes sessions;
 
-    @Override
-    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.addDecoratorFactory(sessions);
+    SessionDropper(SessionOutboxes sessions) {
+        this.sessions = sessions;
     }
 
     /** Closes every session with 1012 (service restart); returns how many there were. */
