@@ -2,7 +2,7 @@
 """Collects the load tool's JSON files of one bench run into results.json, summary.md and plot.svg.
 
 Usage: python3 bench/report.py RESULTS_DIR [--command CMD] [--elapsed SECONDS] [--server-java-opts ...]
-       [--tool-java-opts ...] [--tomcat-args ...]
+       [--tool-java-opts ...] [--server-args ...]
 
 RESULTS_DIR/runs/<server>-<case>-<N>.json are the tool's reports (written by bench/run.sh). Standard library only.
 """
@@ -107,7 +107,7 @@ def markdown(runs, meta):
     out.append(f'Machine: {m.get("cores")} cores ({m.get("cpu", "?")}), {m.get("memory_mb", "?")} MB, '
                f'{m.get("java", "?")}, Linux {m.get("kernel", "?")}.  ')
     out.append(f'Command: `{meta.get("command")}` ({meta.get("elapsed_s", "?")} s).  ')
-    out.append(f'Servers: `java {meta.get("server_java_opts")} -jar ... {meta.get("tomcat_args")}`; '
+    out.append(f'Servers: `java {meta.get("server_java_opts")} -jar ...` ({meta.get("server_args")}); '
                f'tool: `java {meta.get("tool_java_opts")}`.')
     out.append("")
     out.append("| " + " | ".join(HEADER) + " |")
@@ -291,13 +291,13 @@ def main():
     ap.add_argument("--elapsed", type=int, default=None)
     ap.add_argument("--server-java-opts", default="")
     ap.add_argument("--tool-java-opts", default="")
-    ap.add_argument("--tomcat-args", default="")
+    ap.add_argument("--server-args", default="")
     a = ap.parse_args()
     runs = load(a.results)
     if not runs:
         raise SystemExit(f"no runs under {a.results}/runs")
     meta = {"machine": machine(), "command": a.command, "elapsed_s": a.elapsed,
-            "server_java_opts": a.server_java_opts, "tool_java_opts": a.tool_java_opts, "tomcat_args": a.tomcat_args,
+            "server_java_opts": a.server_java_opts, "tool_java_opts": a.tool_java_opts, "server_args": a.server_args,
             "started": min(r.get("started", "") for r in runs)[:19].replace("T", " ") + " UTC"}
     with open(os.path.join(a.results, "results.json"), "w") as f:
         json.dump({"meta": meta, "runs": runs}, f, indent=1)

@@ -47,11 +47,12 @@ OURS_PORT="${OURS_PORT:-18080}"
 OURS_BINARY_PORT="${OURS_BINARY_PORT:-18081}"
 BASELINE_PORT="${BASELINE_PORT:-18091}"
 BASELINE_DIR="${BASELINE_DIR:-$ROOT/../shared/bench/baseline}"
-# Both servers get the same JVM and the same Tomcat limits: Tomcat's defaults (8192 connections, a listen backlog
-# of 100) refuse part of a 10,000-subscriber ramp before any application code runs.
+# Both servers get the same JVM. The baseline (Tomcat) gets higher connection limits: Tomcat's defaults (8192
+# connections, a listen backlog of 100) refuse part of a 10,000-subscriber ramp before any application code runs.
+# Ours (Jetty) runs with its own defaults: no connection limit, a backlog of 1024 (ticker.websocket.accept-queue-size).
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx3g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
-TOMCAT_ARGS="--server.address=127.0.0.1 --server.tomcat.max-connections=20000 --server.tomcat.accept-count=4096"
-OURS_ARGS="--ticker.market.tick-interval=100ms --ticker.market.move-probability=1.0 --ticker.market.seed=42"
+BASELINE_ARGS="--server.address=127.0.0.1 --server.tomcat.max-connections=20000 --server.tomcat.accept-count=4096"
+OURS_ARGS="--server.address=127.0.0.1 --ticker.market.tick-interval=100ms --ticker.market.move-probability=1.0 --ticker.market.seed=42"
 # The tool: ParallelGC avoids G1's refinement threads, a tenth of the tool's CPU with G1.
 TOOL_JAVA_OPTS="${TOOL_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx1g}"
 RESULTS="${RESULTS:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
@@ -119,11 +120,11 @@ start_servers() { # $1: a tag for the log files
     fi
     if [[ $s == ours* ]]; then
       # shellcheck disable=SC2086
-      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $TOMCAT_ARGS $OURS_ARGS \
+      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS \
         >"$RESULTS/logs/$s-$1.log" 2>&1 &
     else
       # shellcheck disable=SC2086
-      java $SERVER_JAVA_OPTS -jar "$JARS/baseline.jar" --server.port="$port" $TOMCAT_ARGS \
+      java $SERVER_JAVA_OPTS -jar "$JARS/baseline.jar" --server.port="$port" $BASELINE_ARGS \
         >"$RESULTS/logs/baseline-$1.log" 2>&1 &
     fi
     PID[$s]=$!
@@ -196,7 +197,7 @@ fi
 # ---- Report ----
 ELAPSED=$(( $(date +%s) - START ))
 python3 "$ROOT/bench/report.py" "$RESULTS" --command "bench/run.sh $*" --elapsed "$ELAPSED" \
-  --server-java-opts "$SERVER_JAVA_OPTS" --tool-java-opts "$TOOL_JAVA_OPTS" --tomcat-args "$TOMCAT_ARGS"
+  --server-java-opts "$SERVER_JAVA_OPTS" --tool-java-opts "$TOOL_JAVA_OPTS" --server-args "ours: $OURS_ARGS; baseline: $BASELINE_ARGS"
 if [[ $DOCS == 1 ]]; then
   mkdir -p "$ROOT/docs/images"
   cp "$RESULTS/plot.svg" "$ROOT/docs/images/performance-fanout.svg"

@@ -1,7 +1,6 @@
 package com.stockticker.delivery;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +36,6 @@ import com.stockticker.messaging.WebSocketProperties;
  */
 public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, SessionOutbox.Closer, DisposableBean {
 
-    /** Tomcat's per-session limit on a blocking send, which the close frame to a stuck client is. */
-    private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-    private static final long CLOSE_FRAME_TIMEOUT_MILLIS = 250;
     private static final CloseStatus TOO_SLOW = CloseStatus.POLICY_VIOLATION.withReason("too slow");
 
     private static final Logger log = LoggerFactory.getLogger(SessionOutboxes.class);
@@ -110,10 +107,9 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
     private FrameWriter writerFor(WebSocketSession session) {
         // A SockJS session over WebSocket is native too, but its frames need SockJS framing: not for us to write.
         if (session instanceof NativeWebSocketSession nativeSession && !(session instanceof SockJsSession)) {
-            jakarta.websocket.Session jakarta = nativeSession.getNativeSession(jakarta.websocket.Session.class);
-            if (jakarta != null) {
-                jakarta.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, CLOSE_FRAME_TIMEOUT_MILLIS);
-                return new AsyncFrameWriter(session, jakarta, limits);
+            Session jetty = nativeSession.getNativeSession(Session.class);
+            if (jetty != null) {
+                return new JettyFrameWriter(session, jetty);
             }
         }
         return new ExecutorFrameWriter(session, blockingWrites);
@@ -133,13 +129,8 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
 
     @Override
     public void closeFailed(WebSocketSession session, Throwable failure) {
-        if (failure instanceof SocketTimeoutException) {
-            closeSlow(session);
-        }
-        else {
-            log.debug("Closing session {} after a failed write", session.getId(), failure);
-            close(session, CloseStatus.SESSION_NOT_RELIABLE);
-        }
+        log.debug("Closing session {} after a failed write", session.getId(), failure);
+        close(session, CloseStatus.SESSION_NOT_RELIABLE);
     }
 
     private static void closeQuietly(WebSocketSession session, CloseStatus status) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,8 +24,12 @@ import org.springframework.validation.annotation.Validated;
  *     larger one is a mistake or abuse, and the server buffers up to this much per connection
  * @param sendBufferSizeLimit how much may wait to be sent to one session before it is closed as too slow:
  *     this bounds the memory a client that stops reading can cost, at about 50 batches
- * @param sendTimeLimit how long one send to a session may take before it is closed as too slow
+ * @param sendTimeLimit how long one send to a session may take before it is closed as too slow; checked
+ *     whenever another frame is queued for the session
  * @param fanOutThreads threads that hand topic messages to the sessions; 0 for one per processor
+ * @param acceptQueueSize connections the operating system holds for the server before it accepts them
+ *     (the listen backlog; Linux caps it at {@code net.core.somaxconn}). Thousands of clients reconnect at
+ *     once after a restart; a connection that finds the queue full waits a second or more for TCP to retry
  */
 @ConfigurationProperties("ticker.websocket")
 @Validated
@@ -34,7 +39,8 @@ public record WebSocketProperties(
         @DefaultValue("4KB") @NotNull DataSize messageSizeLimit,
         @DefaultValue("256KB") @NotNull DataSize sendBufferSizeLimit,
         @DefaultValue("5s") @NotNull Duration sendTimeLimit,
-        @DefaultValue("0") @PositiveOrZero int fanOutThreads) {
+        @DefaultValue("0") @PositiveOrZero int fanOutThreads,
+        @DefaultValue("1024") @Positive int acceptQueueSize) {
 
     /** The number of fan-out threads in use. */
     public int fanOutLanes() {

@@ -17,9 +17,9 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 import com.stockticker.market.MarketTicker;
 
 /**
- * Says goodbye before the web server goes. Tomcat's graceful shutdown comes first among Spring's own
- * shutdown steps and drops upgraded WebSocket connections without a close frame (clients see 1006), so this
- * runs earlier still: it stops the market, lets the messages already on their way out drain, then closes
+ * Says goodbye before the web server goes. The web server's graceful shutdown comes first among Spring's own
+ * shutdown steps and is made for HTTP requests: it does not close upgraded WebSocket connections with a close
+ * frame (with Tomcat, clients saw 1006). So this runs earlier still: it stops the market, lets the messages already on their way out drain, then closes
  * every session with 1001 (going away), which clients take as "reconnect later".
  */
 @Component

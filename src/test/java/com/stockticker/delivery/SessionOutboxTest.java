@@ -1,6 +1,6 @@
 package com.stockticker.delivery;
 
-import java.net.SocketTimeoutException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +90,7 @@ class SessionOutboxTest {
         SessionOutbox outbox = outbox(writer, 1024);
         outbox.sendMessage(frame("a"));
         outbox.sendMessage(frame("b"));
-        writer.fail(new SocketTimeoutException("send timed out"));
+        writer.fail(new IOException("Broken pipe"));
 
         assertThat(closer.failed).isEqualTo(1);
         assertThat(writer.started).hasSize(1);
