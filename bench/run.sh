@@ -47,10 +47,12 @@ OURS_PORT="${OURS_PORT:-18080}"
 OURS_BINARY_PORT="${OURS_BINARY_PORT:-18081}"
 BASELINE_PORT="${BASELINE_PORT:-18091}"
 BASELINE_DIR="${BASELINE_DIR:-$ROOT/../shared/bench/baseline}"
-# Both servers get the same JVM. The baseline (Tomcat) gets higher connection limits: Tomcat's defaults (8192
-# connections, a listen backlog of 100) refuse part of a 10,000-subscriber ramp before any application code runs.
-# Ours (Jetty) runs with its own defaults: no connection limit, a backlog of 1024 (ticker.websocket.accept-queue-size).
-SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx3g -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
+# Both servers get the same JVM, with the parallel collector as in our Dockerfile: G1's concurrent refinement
+# cost our server a third of its CPU at 10,000 subscribers (docs/performance.md). The baseline (Tomcat) gets
+# higher connection limits: Tomcat's defaults (8192 connections, a listen backlog of 100) refuse part of a
+# 10,000-subscriber ramp before any application code runs. Ours (Jetty) runs with its own defaults: no
+# connection limit, a backlog of 1024 (ticker.websocket.accept-queue-size).
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx3g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 BASELINE_ARGS="--server.address=127.0.0.1 --server.tomcat.max-connections=20000 --server.tomcat.accept-count=4096"
 OURS_ARGS="--server.address=127.0.0.1 --ticker.market.tick-interval=100ms --ticker.market.move-probability=1.0 --ticker.market.seed=42"
 # The tool: ParallelGC avoids G1's refinement threads, a tenth of the tool's CPU with G1.

@@ -1,10 +1,13 @@
 package com.stockticker.delivery;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.TextMessage;
@@ -12,15 +15,19 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * Writes through Jetty's own asynchronous send: Jetty writes what the socket takes at once and finishes the
- * rest when the socket is writable again, on its own threads, then calls back.
+ * Writes through Jetty's asynchronous send: Jetty writes what the socket takes at once and finishes the rest
+ * when the socket is writable again, on its own threads, then calls back.
+ * <p>
+ * Text goes out as the UTF-8 bytes it was made from. Jetty's session API takes text only as a
+ * {@code String} and encodes it for every send, that is once per subscriber of a broadcast; Jetty's core
+ * session, underneath it, takes the bytes that Spring's STOMP encoder and the topic fan-out already have.
  */
 final class JettyFrameWriter implements FrameWriter {
 
     private final WebSocketSession session;
-    private final Session jetty;
+    private final CoreSession jetty;
 
-    JettyFrameWriter(WebSocketSession session, Session jetty) {
+    JettyFrameWriter(WebSocketSession session, CoreSession jetty) {
         this.session = session;
         this.jetty = jetty;
     }
@@ -30,11 +37,11 @@ final class JettyFrameWriter implements FrameWriter {
         Callback callback = Callback.from(() -> done.accept(null), done);
         try {
             if (message instanceof TextMessage text) {
-                jetty.sendText(text.getPayload(), callback);
+                jetty.sendFrame(new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(text.asBytes())), callback, false);
             }
             else if (message instanceof BinaryMessage binary) {
                 // A shared frame goes to many sessions: each write needs a position of its own.
-                jetty.sendBinary(binary.getPayload().duplicate(), callback);
+                jetty.sendFrame(new Frame(OpCode.BINARY).setPayload(binary.getPayload().duplicate()), callback, false);
             }
             else {
                 session.sendMessage(message);

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,9 +106,9 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
     private FrameWriter writerFor(WebSocketSession session) {
         // A SockJS session over WebSocket is native too, but its frames need SockJS framing: not for us to write.
         if (session instanceof NativeWebSocketSession nativeSession && !(session instanceof SockJsSession)) {
-            Session jetty = nativeSession.getNativeSession(Session.class);
+            var jetty = nativeSession.getNativeSession(org.eclipse.jetty.websocket.common.WebSocketSession.class);
             if (jetty != null) {
-                return new JettyFrameWriter(session, jetty);
+                return new JettyFrameWriter(session, jetty.getCoreSession());
             }
         }
         return new ExecutorFrameWriter(session, blockingWrites);
