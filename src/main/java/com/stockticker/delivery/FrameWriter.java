@@ -12,4 +12,11 @@ interface FrameWriter {
      * written or with the failure; possibly before this method returns.
      */
     void write(WebSocketMessage<?> message, Consumer<Throwable> done);
+
+    /**
+     * Drops the connection without a closing handshake, for a client that does not read: a close frame
+     * queued behind what it has not read would never leave.
+     */
+    default void abort() {
+    }
 }

@@ -52,4 +52,9 @@ final class JettyFrameWriter implements FrameWriter {
             done.accept(ex);
         }
     }
+
+    @Override
+    public void abort() {
+        jetty.abort();
+    }
 }

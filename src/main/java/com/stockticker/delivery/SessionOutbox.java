@@ -141,6 +141,11 @@ final class SessionOutbox extends WebSocketSessionDecorator {
         }
     }
 
+    /** Drops the connection at once, without a closing handshake. */
+    void abort() {
+        writer.abort();
+    }
+
     /** Whether the session is open and accepting frames; a closing outbox silently drops them. */
     @Override
     public boolean isOpen() {

@@ -2,10 +2,13 @@ package com.stockticker.delivery;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,6 +39,8 @@ import com.stockticker.messaging.WebSocketProperties;
 public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, SessionOutbox.Closer, DisposableBean {
 
     private static final CloseStatus TOO_SLOW = CloseStatus.POLICY_VIOLATION.withReason("too slow");
+    /** How long a slow client has to complete the closing handshake before its connection is dropped. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(SessionOutboxes.class);
 
@@ -124,6 +129,18 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
         closedSlow.increment();
         log.info("Closing session {}: it did not read what it was sent within the send limits", session.getId());
         close(session, TOO_SLOW);
+        // The close frame waits behind the frames the client has not read, maybe for ever: still open after
+        // the grace period means it never left.
+        CompletableFuture.delayedExecutor(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS, closes)
+                .execute(() -> abortIfOpen(session.getId()));
+    }
+
+    private void abortIfOpen(String sessionId) {
+        SessionOutbox outbox = outboxes.get(sessionId);
+        if (outbox != null) {
+            log.info("Dropping session {}: it did not complete the closing handshake", sessionId);
+            outbox.abort();
+        }
     }
 
     @Override
