@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.stockticker.support.LiveServerTest;
@@ -23,6 +25,9 @@ class ActuatorIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -77,6 +82,14 @@ class ActuatorIntegrationTest {
             assertThat(metric("ticker_publish_latency_seconds_count")).isPositive();
             assertThat(scrape()).contains("ticker_stomp_sessions_closed_slow_total");
         }
+    }
+
+    @Test
+    void openingAConnectionIsNotObservedAsAnHttpRequest() {
+        try (StompClient client = StompClient.connect(URI.create("ws://localhost:" + port + "/ws"))) {
+            client.awaitMessages(client.subscribe("/topic/prices"), 1);
+        }
+        assertThat(meters.find("http.server.requests").tag("uri", "/ws").timers()).isEmpty();
     }
 
     private double metric(String series) throws Exception {
