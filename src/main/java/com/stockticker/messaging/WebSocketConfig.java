@@ -56,10 +56,9 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         String[] origins = properties.allowedOrigins().toArray(String[]::new);
-        DefaultHandshakeHandler jetty = new DefaultHandshakeHandler(jettyUpgrades());
-        registry.addEndpoint(Destinations.WEBSOCKET_ENDPOINT).setHandshakeHandler(jetty)
+        registry.addEndpoint(Destinations.WEBSOCKET_ENDPOINT).setHandshakeHandler(jettyUpgrades(true))
                 .setAllowedOriginPatterns(origins).addInterceptors(handshakeInterceptors);
-        registry.addEndpoint(Destinations.SOCKJS_ENDPOINT).setHandshakeHandler(jetty)
+        registry.addEndpoint(Destinations.SOCKJS_ENDPOINT).setHandshakeHandler(jettyUpgrades(false))
                 .setAllowedOriginPatterns(origins).addInterceptors(handshakeInterceptors).withSockJS();
         // A client's frames are handled in the order it sent them: a SUBSCRIBE to a snapshot that precedes
         // a SUBSCRIBE to the live topic is answered first.
@@ -69,14 +68,20 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     /**
      * Jetty's own WebSocket API rather than its Jakarta one: the Jakarta adapter's asynchronous send garbled
-     * binary messages under load (Jetty 12.1), and the outboxes write through the native send anyway.
-     * Jetty closes a connection that has been quiet for 30 s by default; here, as STOMP specifies, liveness is
-     * what the heart-beats a client negotiates are for, and a client that asked for none may stay quiet.
+     * binary messages under load (Jetty 12.1), and the outboxes write through Jetty's own send anyway.
+     * <p>
+     * Jetty closes a connection after 30 s without traffic. On {@code /ws}, as STOMP specifies, liveness is
+     * what the heart-beats a client negotiates are for, and a client that asked for none may stay quiet: no
+     * idle timeout ({@code quietAllowed}). SockJS keeps it: SockJS sends its own heart-beat every 25 s, and a
+     * SockJS session writes with a blocking send, which only the idle timeout ends for a client that stopped
+     * reading.
      */
-    private static JettyRequestUpgradeStrategy jettyUpgrades() {
+    private static DefaultHandshakeHandler jettyUpgrades(boolean quietAllowed) {
         JettyRequestUpgradeStrategy upgrades = new JettyRequestUpgradeStrategy();
-        upgrades.addWebSocketConfigurer(session -> session.setIdleTimeout(Duration.ZERO));
-        return upgrades;
+        if (quietAllowed) {
+            upgrades.addWebSocketConfigurer(session -> session.setIdleTimeout(Duration.ZERO));
+        }
+        return new DefaultHandshakeHandler(upgrades);
     }
 
     @Override
