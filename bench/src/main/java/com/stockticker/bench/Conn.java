@@ -70,6 +70,7 @@ abstract class Conn {
     final void onOpen() {
         Options o = ctx.options;
         connectSentNanos = System.nanoTime();
+        ctx.handshakeTime.recordValue(Math.min(Ctx.HIGHEST_MICROS, Math.max(0, (connectSentNanos - connectStartNanos) / 1000)));
         sendText(Stomp.connect(o.stompHost, o.login, o.passcode));
     }
 

@@ -17,6 +17,8 @@ final class Ctx {
     final Recorder latency = new Recorder(HIGHEST_MICROS, 3);
     /** Start of the TCP connect to the STOMP CONNECTED frame, microseconds. */
     final Recorder connectTime = new Recorder(HIGHEST_MICROS, 3);
+    /** Start of the TCP connect to the WebSocket handshake's response, microseconds: the first part of connectTime. */
+    final Recorder handshakeTime = new Recorder(HIGHEST_MICROS, 3);
     /** SUBSCRIBE sent to the first MESSAGE received, microseconds. */
     final Recorder firstMessage = new Recorder(HIGHEST_MICROS, 3);
 

@@ -133,6 +133,7 @@ public final class LoadTool {
             }
         }
         Histogram connectHist = ctx.connectTime.getIntervalHistogram();
+        Histogram handshakeHist = ctx.handshakeTime.getIntervalHistogram();
         log("connected %d of %d in %.1f s (%d failed)", connected, n, rampSeconds, n - connected);
 
         // ---- Idle: N connections subscribed to nothing ----
@@ -401,6 +402,7 @@ public final class LoadTool {
         conn.put("closed_by_server_in_window", closedInWindow);
         conn.put("closed_by_server_total", closedAfterConnect);
         conn.put("connect_ms", percentiles(connectHist));
+        conn.put("handshake_ms", percentiles(handshakeHist));
         conn.put("first_message_ms", percentiles(firstHist));
         report.put("connections", conn);
 
@@ -610,6 +612,10 @@ public final class LoadTool {
         row(b, "held at end", c.get("held_at_end") + "  (closed by server: " + c.get("closed_by_server_in_window")
                 + " in window, " + c.get("closed_by_server_total") + " in all)");
         row(b, "connect ms p50/p99/max", f(cm.get("p50")) + " / " + f(cm.get("p99")) + " / " + f(cm.get("max")));
+        Map<String, Object> hm = (Map<String, Object>) c.get("handshake_ms");
+        if (hm != null) {
+            row(b, "  of which handshake", f(hm.get("p50")) + " / " + f(hm.get("p99")) + " / " + f(hm.get("max")));
+        }
         row(b, "first msg ms p50/p99/max", f(fm.get("p50")) + " / " + f(fm.get("p99")) + " / " + f(fm.get("max")));
         row(b, "publish rate /sub/s", f(p.get("expected_per_subscriber")) + "  (" + p.get("source") + "; seq rate "
                 + f(p.get("seq_rate")) + ", reference " + f(p.get("reference_message_rate")) + ")");
