@@ -68,10 +68,17 @@ final class SessionOutbox extends WebSocketSessionDecorator {
         flush();
     }
 
-    /** Closes once what is already queued has been written (an ERROR frame before the close, for example). */
+    /**
+     * Closes once what is already queued has been written (an ERROR frame before the close, for example). A
+     * client that stopped reading never lets the queue drain: the closer drops it after a grace period.
+     */
     @Override
     public void close(CloseStatus status) {
+        boolean first = closeWhenDrained == null;
         closeWhenDrained = status;
+        if (first) {
+            closer.abortUnlessClosedInTime(getDelegate());
+        }
         flush();
     }
 
@@ -165,5 +172,8 @@ final class SessionOutbox extends WebSocketSessionDecorator {
         void closeSlow(WebSocketSession session);
 
         void closeFailed(WebSocketSession session, Throwable failure);
+
+        /** Drops the connection, without a closing handshake, if it is still open after a grace period. */
+        void abortUnlessClosedInTime(WebSocketSession session);
     }
 }

@@ -129,7 +129,12 @@ public class SessionOutboxes implements WebSocketHandlerDecoratorFactory, Sessio
         closedSlow.increment();
         log.info("Closing session {}: it did not read what it was sent within the send limits", session.getId());
         close(session, TOO_SLOW);
-        // The close frame waits behind the frames the client has not read, maybe for ever: still open after
+        abortUnlessClosedInTime(session);
+    }
+
+    @Override
+    public void abortUnlessClosedInTime(WebSocketSession session) {
+        // A close frame waits behind the frames the client has not read, maybe for ever: still open after
         // the grace period means it never left.
         CompletableFuture.delayedExecutor(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS, closes)
                 .execute(() -> abortIfOpen(session.getId()));

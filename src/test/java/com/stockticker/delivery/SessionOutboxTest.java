@@ -85,6 +85,18 @@ class SessionOutboxTest {
     }
 
     @Test
+    void aCloseThatWaitsOnAClientThatDoesNotReadIsGivenADeadlineOnce() {
+        ManualWriter writer = new ManualWriter();
+        SessionOutbox outbox = outbox(writer, 1024);
+        outbox.sendMessage(frame("never read"));
+        outbox.close(CloseStatus.SERVICE_RESTARTED);
+        outbox.close(CloseStatus.SERVICE_RESTARTED);
+
+        assertThat(closer.closed).isEmpty();
+        assertThat(closer.deadlines).isEqualTo(1);
+    }
+
+    @Test
     void aFailedWriteClosesTheSession() {
         ManualWriter writer = new ManualWriter();
         SessionOutbox outbox = outbox(writer, 1024);
@@ -129,6 +141,7 @@ class SessionOutboxTest {
         final List<CloseStatus> closed = new ArrayList<>();
         int slow;
         int failed;
+        int deadlines;
 
         @Override
         public void close(WebSocketSession session, CloseStatus status) {
@@ -143,6 +156,11 @@ class SessionOutboxTest {
         @Override
         public void closeFailed(WebSocketSession session, Throwable failure) {
             failed++;
+        }
+
+        @Override
+        public void abortUnlessClosedInTime(WebSocketSession session) {
+            deadlines++;
         }
     }
 }
