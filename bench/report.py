@@ -87,6 +87,7 @@ def row(r):
         num(g(r, "latency_ms_second_half", "p99")),
         num(100 * d["second_half_ratio_to_publish_rate"], 1) + " %" if d.get("second_half_ratio_to_publish_rate") is not None else "-",
         num(g(r, "publish_rate", "seq_rate"), 2),
+        f'{num(g(r, "connections", "connect_ms", "p50"))} / {num(g(r, "connections", "connect_ms", "p99"))}',
         f'{num(g(r, "connections", "first_message_ms", "p50"))} / {num(g(r, "connections", "first_message_ms", "p99"))}',
         num(d.get("bytes_per_delivery"), 0),
         num(s.get("rss_per_connection_idle_kb")), num(s.get("live_heap_per_connection_idle_kb")),
@@ -97,7 +98,7 @@ def row(r):
 
 
 HEADER = ["server", "case", "N", "connected / failed", "held at end", "msgs/sub/s", "of publish rate",
-          "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 ms 2nd half", "delivered 2nd half", "ticks/s (seq)", "first msg ms p50 / p99", "bytes/msg", "RSS KB/conn idle", "live heap KB/conn idle",
+          "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 ms 2nd half", "delivered 2nd half", "ticks/s (seq)", "CONNECTED ms p50 / p99", "first msg ms p50 / p99", "bytes/msg", "RSS KB/conn idle", "live heap KB/conn idle",
           "RSS KB/conn load", "server CPU % of a core", "tool µs/delivery"]
 
 

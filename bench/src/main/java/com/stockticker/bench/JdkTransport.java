@@ -1,5 +1,6 @@
 package com.stockticker.bench;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -58,7 +59,7 @@ final class JdkTransport implements Transport {
     }
 
     @Override
-    public void connect(Conn conn) {
+    public void connect(Conn conn, URI url) {
         JdkConn c = (JdkConn) conn;
         c.connectStartNanos = System.nanoTime();
         WebSocket.Builder b = client.newWebSocketBuilder()
@@ -67,7 +68,7 @@ final class JdkTransport implements Transport {
             List<String> p = options.subprotocols;
             b.subprotocols(p.get(0), p.subList(1, p.size()).toArray(String[]::new));
         }
-        b.buildAsync(options.url, new Listener(c)).whenComplete((ws, err) -> {
+        b.buildAsync(url, new Listener(c)).whenComplete((ws, err) -> {
             if (err != null) {
                 c.onFailure(err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err);
             }

@@ -2,6 +2,7 @@ package com.stockticker.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,6 +82,7 @@ public final class LoadTool {
         config.put("duration_s", o.durationSeconds);
         config.put("sample_every", o.sampleEvery);
         config.put("frozen_percent", o.frozenPercent);
+        config.put("tool_warmup_connections", o.toolWarmupConnections);
         config.put("transport", transport.describe());
         config.put("send", o.sendDestination);
         config.put("send_body", o.sendBody);
@@ -102,36 +104,17 @@ public final class LoadTool {
         Map<String, Object> heapBefore = o.serverHeap ? Proc.liveHeap(pid, 0) : Map.of();
         server.put("threads_before", Proc.threads(pid));
 
-        // ---- Ramp: connect N at the connect rate, at most max-pending handshakes in flight ----
+        if (o.toolWarmupConnections > 0) {
+            report.put("tool_warmup", warmUpTool());
+        }
+
+        // ---- Ramp: connect N at the connect rate ----
         phase = "connect";
         log("connecting %d subscribers to %s at %.0f/s (%s)", n, o.url, o.connectRate, transport.describe());
-        AtomicInteger done = new AtomicInteger();
         long rampStart = System.nanoTime();
-        long rampDeadline = rampStart + (long) ((n / o.connectRate * 3 + o.connectTimeoutSeconds + 30) * 1e9);
-        int started = 0;
-        for (int i = 0; i < n && System.nanoTime() < rampDeadline; i++) {
-            long due = rampStart + (long) (i * 1e9 / o.connectRate);
-            waitUntil(due);
-            while (started - done.get() >= o.maxPending && System.nanoTime() < rampDeadline) {
-                LockSupport.parkNanos(1_000_000);
-            }
-            Conn c = transport.newConn(ctx, i);
-            conns[i] = c;
-            c.connected.whenComplete((v, e) -> done.incrementAndGet());
-            transport.connect(c);
-            started++;
-        }
-        long waitEnd = Math.min(rampDeadline, System.nanoTime() + (long) ((o.connectTimeoutSeconds + 5) * 1e9));
-        while (done.get() < started && System.nanoTime() < waitEnd) {
-            LockSupport.parkNanos(10_000_000);
-        }
+        int started = ramp(ctx, conns, o.url);
         double rampSeconds = (System.nanoTime() - rampStart) / 1e9;
-        int connected = 0;
-        for (Conn c : conns) {
-            if (c != null && c.connected.isDone() && !c.connected.isCompletedExceptionally() && !c.closed) {
-                connected++;
-            }
-        }
+        int connected = connected(conns);
         Histogram connectHist = ctx.connectTime.getIntervalHistogram();
         Histogram handshakeHist = ctx.handshakeTime.getIntervalHistogram();
         log("connected %d of %d in %.1f s (%d failed)", connected, n, rampSeconds, n - connected);
@@ -328,16 +311,7 @@ public final class LoadTool {
                 }
             }
         }
-        for (Conn c : conns) {
-            if (c != null) {
-                c.closedByUs = true;
-                c.close();
-            }
-        }
-        long closeDeadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() < closeDeadline && Arrays.stream(conns).anyMatch(c -> c != null && !c.closed)) {
-            LockSupport.parkNanos(20_000_000);
-        }
+        closeAll(conns);
         transport.close();
 
         // ---- Figures ----
@@ -689,6 +663,86 @@ public final class LoadTool {
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
+    }
+
+    /**
+     * Before the measured ramp, connects and closes K subscribers that count for nothing. A fresh JVM runs its first
+     * thousand or so connections interpreted, which adds 100–200 ms to the connect times it measures: the tool's
+     * slowness, not the server's. The warm-up can go to another server, so the one measured is not warmed by it.
+     */
+    private Map<String, Object> warmUpTool() {
+        phase = "tool-warmup";
+        int k = o.toolWarmupConnections;
+        log("warming the tool up: %d connections to %s", k, o.toolWarmupUrl);
+        Ctx warmCtx = new Ctx(o);
+        Conn[] warm = new Conn[k];
+        ramp(warmCtx, warm, o.toolWarmupUrl);
+        // Let subscribe-on-connect subscribers get their first messages: that path is compiled too.
+        long firstDeadline = System.nanoTime() + (long) (o.firstMessageTimeoutSeconds * 1e9);
+        while (System.nanoTime() < firstDeadline
+                && Arrays.stream(warm).anyMatch(c -> c != null && c.subscribed && !c.closed && !c.gotFirstMessage)) {
+            LockSupport.parkNanos(50_000_000);
+        }
+        int connected = connected(warm);
+        closeAll(warm);
+        sleepSeconds(o.settleSeconds);
+        log("tool warmed up: %d of %d connected", connected, k);
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("url", o.toolWarmupUrl.toString());
+        w.put("connections", k);
+        w.put("connected", connected);
+        return w;
+    }
+
+    /**
+     * Connects one subscriber per slot of {@code into} at the connect rate, with at most max-pending in flight, and
+     * waits for them; returns how many were started before the ramp's deadline.
+     */
+    private int ramp(Ctx rampCtx, Conn[] into, URI url) {
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        long deadline = start + (long) ((into.length / o.connectRate * 3 + o.connectTimeoutSeconds + 30) * 1e9);
+        int started = 0;
+        for (int i = 0; i < into.length && System.nanoTime() < deadline; i++) {
+            waitUntil(start + (long) (i * 1e9 / o.connectRate));
+            while (started - done.get() >= o.maxPending && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            Conn c = transport.newConn(rampCtx, i);
+            into[i] = c;
+            c.connected.whenComplete((v, e) -> done.incrementAndGet());
+            transport.connect(c, url);
+            started++;
+        }
+        long waitEnd = Math.min(deadline, System.nanoTime() + (long) ((o.connectTimeoutSeconds + 5) * 1e9));
+        while (done.get() < started && System.nanoTime() < waitEnd) {
+            LockSupport.parkNanos(10_000_000);
+        }
+        return started;
+    }
+
+    private static int connected(Conn[] of) {
+        int connected = 0;
+        for (Conn c : of) {
+            if (c != null && c.connected.isDone() && !c.connected.isCompletedExceptionally() && !c.closed) {
+                connected++;
+            }
+        }
+        return connected;
+    }
+
+    /** Closes every connection with a close frame and waits, at most 5 s, for them to be closed. */
+    private static void closeAll(Conn[] conns) {
+        for (Conn c : conns) {
+            if (c != null) {
+                c.closedByUs = true;
+                c.close();
+            }
+        }
+        long closeDeadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < closeDeadline && Arrays.stream(conns).anyMatch(c -> c != null && !c.closed)) {
+            LockSupport.parkNanos(20_000_000);
+        }
     }
 
     private static void waitUntil(long nanoTime) {

@@ -39,7 +39,6 @@ import io.netty.util.concurrent.FastThreadLocalThread;
 final class NettyTransport implements Transport {
 
     private final Options options;
-    private final URI uri;
     private final boolean epoll;
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
@@ -47,7 +46,6 @@ final class NettyTransport implements Transport {
 
     NettyTransport(Options options) {
         this.options = options;
-        this.uri = options.url;
         this.epoll = Epoll.isAvailable();
         AtomicInteger n = new AtomicInteger();
         ThreadFactory factory = r -> {
@@ -80,7 +78,7 @@ final class NettyTransport implements Transport {
     }
 
     @Override
-    public void connect(Conn conn) {
+    public void connect(Conn conn, URI uri) {
         NettyConn c = (NettyConn) conn;
         Bootstrap b = bootstrap.clone();
         if (c.frozen && options.frozenReceiveBuffer > 0) {

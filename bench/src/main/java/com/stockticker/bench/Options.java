@@ -40,6 +40,8 @@ final class Options {
     String login;
     String passcode;
     List<String> subprotocols = List.of("v12.stomp", "v11.stomp", "v10.stomp");
+    int toolWarmupConnections = 0;
+    URI toolWarmupUrl;
     double connectTimeoutSeconds = 15;
     double firstMessageTimeoutSeconds = 10;
     String jsonFile;
@@ -81,6 +83,12 @@ final class Options {
               --freeze-at WHEN          warmup: frozen subscribers read until the warm-up starts (their kernel
                                         buffers have grown); subscribe: they never read a message (warmup)
               --frozen-rcvbuf B         SO_RCVBUF of frozen subscribers' sockets, bytes; 0 = OS default (4096)
+              --tool-warmup K           before the ramp, connect K subscribers (as the measured ones, at the
+                                        connect rate), close them and count nothing of them: the tool's own code
+                                        is compiled first. A fresh tool JVM adds 100-200 ms to the p99 connect
+                                        and first-message times of its first ~1,000 connections (0)
+              --tool-warmup-url URL     where the warm-up connects (--url); another server leaves the measured
+                                        one cold
               --transport netty|jdk     Netty (epoll) or java.net.http.WebSocket (netty)
               --threads T               I/O threads (2)
               --connect-timeout S       TCP + WebSocket + STOMP CONNECTED timeout per connection (15)
@@ -157,6 +165,8 @@ final class Options {
                 case "--login" -> o.login = v;
                 case "--passcode" -> o.passcode = v;
                 case "--subprotocols" -> o.subprotocols = v.isBlank() ? List.of() : split(v);
+                case "--tool-warmup" -> o.toolWarmupConnections = Integer.parseInt(v);
+                case "--tool-warmup-url" -> o.toolWarmupUrl = URI.create(v);
                 case "--connect-timeout" -> o.connectTimeoutSeconds = Double.parseDouble(v);
                 case "--first-message-timeout" -> o.firstMessageTimeoutSeconds = Double.parseDouble(v);
                 case "--json" -> o.jsonFile = v;
@@ -178,6 +188,12 @@ final class Options {
         }
         if (o.frozenPercent < 0 || o.frozenPercent > 100) {
             throw new IllegalArgumentException("--frozen-percent is 0..100");
+        }
+        if (o.toolWarmupConnections < 0 || o.toolWarmupConnections > 60_000) {
+            throw new IllegalArgumentException("--tool-warmup must be 0..60000");
+        }
+        if (o.toolWarmupUrl == null) {
+            o.toolWarmupUrl = o.url;
         }
         if (o.stompHost == null) {
             o.stompHost = o.url.getHost();

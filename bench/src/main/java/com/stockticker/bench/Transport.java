@@ -1,12 +1,13 @@
 package com.stockticker.bench;
 
+import java.net.URI;
 import java.util.List;
 
 /** Opens WebSocket connections for subscribers and owns the I/O threads. */
 interface Transport extends AutoCloseable {
 
-    /** Starts connecting; the subscriber's {@code connected} future completes on STOMP CONNECTED or failure. */
-    void connect(Conn conn);
+    /** Starts connecting to {@code url}; the subscriber's {@code connected} future completes on STOMP CONNECTED or failure. */
+    void connect(Conn conn, URI url);
 
     /** Creates the subscriber object of this transport. */
     Conn newConn(Ctx ctx, int index);
