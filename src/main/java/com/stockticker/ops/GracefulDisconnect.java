@@ -19,8 +19,9 @@ import com.stockticker.market.MarketTicker;
 /**
  * Says goodbye before the web server goes. The web server's graceful shutdown comes first among Spring's own
  * shutdown steps and is made for HTTP requests: it does not close upgraded WebSocket connections with a close
- * frame (with Tomcat, clients saw 1006). So this runs earlier still: it stops the market, lets the messages already on their way out drain, then closes
- * every session with 1001 (going away), which clients take as "reconnect later".
+ * frame (with Tomcat, clients saw 1006). So this runs earlier still: it stops the market, lets the messages
+ * already on their way out drain, then closes every session with 1001 (going away), which clients take as
+ * "reconnect later".
  */
 @Component
 class GracefulDisconnect implements SmartLifecycle {
