@@ -36,6 +36,8 @@ export class PriceChart {
     const points = this.#points;
     this.#svg.replaceChildren();
     this.#svg.dataset.points = points.length;
+    // The newest point's time, for tests: once the chart holds its capacity, the count stops growing but this moves.
+    this.#svg.dataset.last = points.length === 0 ? '' : points[points.length - 1].time;
     if (points.length === 0) {
       return;
     }

@@ -48,6 +48,7 @@ export class Detail {
         return;
       }
       this.#chart.show(snapshot.history, snapshot.quote.previousClose, CHART_POINTS);
+      this.#panel.querySelector('#chart').dataset.symbol = symbol;
       this.#facts(snapshot.quote);
       this.#ready = true;
     });

@@ -54,6 +54,8 @@ public final class HeadlessChromium implements AutoCloseable {
     public WebDriverWait waiting(Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.pollingEvery(Duration.ofMillis(50));
+        // The page redraws rows as quotes arrive: an element a condition found may be replaced before it reads it.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
     }
 

@@ -115,10 +115,14 @@ class DashboardBrowserTest {
         row("MSFT").click();
 
         wait.until(driver -> page.findElement(By.id("detail-symbol")).getText().equals("MSFT"));
-        // Drawn from the history snapshot at once: many points, not one.
-        wait.until(driver -> chartPoints() > 10);
-        int drawn = chartPoints();
-        wait.until(driver -> chartPoints() > drawn);
+        // Drawn from MSFT's history snapshot at once: many points, not one.
+        wait.until(driver -> "MSFT".equals(page.findElement(By.id("chart")).getDomAttribute("data-symbol")));
+        assertThat(chartPoints()).isGreaterThan(10);
+        // Then extended: its newest point moves on. (Not its point count, which stops at the history size once
+        // the shared test server has run that many ticks.)
+        String drawnUntil = chartLast();
+        wait.until(driver -> !chartLast().equals(drawnUntil));
+        assertThat(chartPoints()).isGreaterThan(10);
         assertThat(page.findElement(By.id("range-low")).getText()).isNotEmpty();
         assertThat(page.findElement(By.id("chart-label")).getText()).contains("prices from");
     }
@@ -134,9 +138,10 @@ class DashboardBrowserTest {
         WebElement item = wait.until(driver -> driver.findElement(By.cssSelector("#watch-items li[data-symbol=TSLA]")));
         wait.until(driver -> Integer.parseInt(item.getDomAttribute("data-updates")) >= 4);
         long[] ticks = Arrays.stream(item.getDomAttribute("data-update-ticks").split(",")).mapToLong(Long::parseLong).toArray();
-        // The test market ticks every 50 ms: one update a second is one every 20 ticks, never closer.
+        // The test market ticks every 50 ms: one update a second is one every 20 ticks, never closer. (No upper
+        // bound: a busy machine merges late ticks, so the spacing may grow; the rate is a ceiling, not a promise.)
         for (int i = 1; i < ticks.length; i++) {
-            assertThat(ticks[i] - ticks[i - 1]).isBetween(20L, 30L);
+            assertThat(ticks[i] - ticks[i - 1]).isGreaterThanOrEqualTo(20L);
         }
         assertThat(item.findElement(By.cssSelector("span.num")).getText()).matches("\\d+\\.\\d\\d");
     }
@@ -219,10 +224,12 @@ class DashboardBrowserTest {
         quantity.sendKeys("5");
         page.findElement(By.id("order-submit")).click();
 
-        WebElement order = wait.until(driver -> driver.findElement(By.cssSelector("#blotter tbody tr[data-status=FILLED]")));
-        assertThat(order.getText()).contains("BUY", "AAPL", "FILLED");
-        WebElement position = wait.until(driver -> driver.findElement(By.cssSelector("#positions tbody tr[data-symbol=AAPL]")));
-        assertThat(position.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("5");
+        // Read each in one go: the positions table is drawn anew on every revaluation, so an element found
+        // once may be gone by the next call.
+        String order = wait.until(driver -> text("#blotter tbody tr[data-status=FILLED]"));
+        assertThat(order).contains("BUY", "AAPL", "FILLED");
+        String held = wait.until(driver -> text("#positions tbody tr[data-symbol=AAPL] td:nth-child(2)"));
+        assertThat(held).isEqualTo("5");
         assertThat(page.findElement(By.id("ticket-message")).getText()).startsWith("Filled: buy 5 AAPL at ");
         chromium.screenshot("trading");
     }
@@ -247,7 +254,14 @@ class DashboardBrowserTest {
         page.findElement(By.id("order-submit")).click();
         wait.until(driver -> message.getText().startsWith("Rejected:"));
         assertThat(message.getText()).contains("You cannot sell more TSLA than you hold");
-        assertThat(page.findElement(By.cssSelector("#blotter tbody tr")).getDomAttribute("data-status")).isEqualTo("REJECTED");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "return document.querySelector('#blotter tbody tr').dataset.status")).isEqualTo("REJECTED");
+    }
+
+    /** The text of the first element that matches {@code css}, read in one script, or {@code null} if none does. */
+    private String text(String css) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
+                "const element = document.querySelector(arguments[0]); return element ? element.textContent.trim() : null;", css);
     }
 
     private void logIn(String username, String password) {
@@ -282,6 +296,11 @@ class DashboardBrowserTest {
     private List<String> visibleSymbols() {
         return page.findElements(By.cssSelector("#board tbody tr")).stream()
                 .filter(WebElement::isDisplayed).map(row -> row.getDomAttribute("data-symbol")).toList();
+    }
+
+    private String chartLast() {
+        String last = page.findElement(By.id("chart")).getDomAttribute("data-last");
+        return last == null ? "" : last;
     }
 
     private int chartPoints() {
