@@ -12,6 +12,8 @@ export class Board {
   #filter = '';
   #selected = null;
   #onSelect;
+  #dirty = new Set();
+  #frame = 0;
 
   constructor(table, filterInput, instruments, onSelect) {
     this.#table = table;
@@ -33,7 +35,11 @@ export class Board {
     });
   }
 
-  /** Applies quotes; a quote older than the one shown (a late snapshot) is ignored. */
+  /**
+   * Applies quotes; a quote older than the one shown (a late snapshot) is ignored. The rows are redrawn on
+   * the next animation frame, once however many batches arrived before it: a slow or busy device draws less
+   * often instead of falling behind, and a hidden tab draws nothing until it is shown again.
+   */
   apply(quotes, { flash }) {
     for (const quote of quotes) {
       const row = this.#rows.get(quote.symbol);
@@ -46,8 +52,22 @@ export class Board {
       if (row.history.length > SPARK_POINTS) {
         row.history.shift();
       }
-      this.#fill(row, flash && previous ? Math.sign(quote.price - previous.price) : 0);
+      const moved = flash && previous ? Math.sign(quote.price - previous.price) : 0;
+      row.moved = moved !== 0 ? moved : row.moved ?? 0;
+      this.#dirty.add(row);
     }
+    if (this.#dirty.size > 0 && this.#frame === 0) {
+      this.#frame = requestAnimationFrame(() => this.#draw());
+    }
+  }
+
+  #draw() {
+    this.#frame = 0;
+    for (const row of this.#dirty) {
+      this.#fill(row, row.moved);
+      row.moved = 0;
+    }
+    this.#dirty.clear();
     if (this.#sort.key !== 'symbol' && this.#sort.key !== 'name') {
       this.#render();
     }
@@ -87,6 +107,8 @@ export class Board {
     const trend = cell('trend', 'col-trend');
     trend.innerHTML = '<svg class="spark" viewBox="0 0 96 24" aria-hidden="true"><polyline points=""/></svg>';
     element.addEventListener('click', () => this.select(symbol));
+    // A finished flash leaves no class behind, so that the next one starts afresh (see #flash).
+    element.addEventListener('animationend', (event) => event.target.classList.remove('flash-up', 'flash-down'));
     element.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
@@ -112,12 +134,22 @@ export class Board {
     cells.volume.textContent = format.count(quote.volume);
     row.element.dataset.seq = quote.seq;
     if (moved !== 0) {
-      // Restart the animation: remove the class, force a style flush, add it again.
-      cells.price.classList.remove('flash-up', 'flash-down');
-      void cells.price.offsetWidth;
-      cells.price.classList.add(moved > 0 ? 'flash-up' : 'flash-down');
+      this.#flash(cells.price, moved > 0 ? 'flash-up' : 'flash-down');
     }
     this.#drawSpark(row);
+  }
+
+  /**
+   * Flashes a cell, or starts its running flash over, without forcing the browser to lay out the page (which
+   * removing and re-adding the class would need, for every moving quote of every tick).
+   */
+  #flash(cell, name) {
+    if (cell.classList.contains(name)) {
+      cell.getAnimations().forEach((animation) => { animation.currentTime = 0; });
+      return;
+    }
+    cell.classList.remove('flash-up', 'flash-down');
+    cell.classList.add(name);
   }
 
   #drawSpark(row) {

@@ -10,6 +10,7 @@ export class PriceChart {
   #points = [];
   #capacity = 300;
   #baseline = null;
+  #frame = 0;
 
   constructor(svg, caption) {
     this.#svg = svg;
@@ -24,12 +25,18 @@ export class PriceChart {
     this.#draw();
   }
 
+  /** Adds a point; the chart is redrawn on the next animation frame, once for all points added before it. */
   append(timestamp, price) {
     this.#points.push({ time: Date.parse(timestamp), price });
     if (this.#points.length > this.#capacity) {
       this.#points.shift();
     }
-    this.#draw();
+    if (this.#frame === 0) {
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#draw();
+      });
+    }
   }
 
   #draw() {

@@ -9,9 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -24,6 +26,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path LOGS = Path.of("target", "chromedriver");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -35,9 +38,16 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        // ChromeDriver waits, after a click or a script, for whatever navigation it believes pending; once (a busy
+        // CI machine, Chromium 156) it believed one pending for ever and a click never returned. The tests wait
+        // for what they need themselves (see load), so ChromeDriver need not wait for anything.
+        options.setPageLoadStrategy(PageLoadStrategy.NONE);
+        Files.createDirectories(LOGS);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withLogFile(Files.createTempFile(LOGS, "chromedriver-", ".log").toFile()).build();
+        // Should a command hang nevertheless, it fails the test after a minute instead of holding up the build.
+        driver = new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(1)));
     }
 
     /** Starts a browser, or skips the test on a machine without Chromium (a JDK-only one). */
@@ -57,6 +67,18 @@ public final class HeadlessChromium implements AutoCloseable {
         // The page redraws rows as quotes arrive: an element a condition found may be replaced before it reads it.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** Opens {@code url} and returns once the page and its scripts have loaded. */
+    public void load(String url, WebDriverWait wait) {
+        driver.get(url);
+        waitForLoad(url, wait);
+    }
+
+    /** Waits until the page at {@code url} (a new one, after a form's redirect, say) has loaded. */
+    public void waitForLoad(String url, WebDriverWait wait) {
+        wait.until(page -> url.equals(page.getCurrentUrl())
+                && "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /** Saves what the page looks like now under {@code target/screenshots/}. */

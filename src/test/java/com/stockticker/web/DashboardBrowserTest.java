@@ -269,11 +269,11 @@ class DashboardBrowserTest {
         page.findElement(By.id("username")).sendKeys(username);
         page.findElement(By.id("password")).sendKeys(password);
         page.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(driver -> driver.getCurrentUrl().equals("http://localhost:" + port + "/"));
+        chromium.waitForLoad("http://localhost:" + port + "/", wait);
     }
 
     private void open(String path) {
-        page.get("http://localhost:" + port + path);
+        chromium.load("http://localhost:" + port + path, wait);
     }
 
     private void awaitLive() {
