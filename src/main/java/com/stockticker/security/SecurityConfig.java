@@ -1,14 +1,18 @@
 package com.stockticker.security;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,9 +40,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders")).authenticated()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(LoginFailures.formFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(LoginFailures.basicEntryPoint()))
                 // An API client that is not logged in gets 401, not a redirect to the login page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths.matcher("/api/**")))
@@ -62,12 +66,22 @@ class SecurityConfig {
                 .toList());
     }
 
-    /** Checks STOMP CONNECT's login and passcode against the same users as the login page. */
+    /**
+     * The one password check, throttled: as the only {@link AuthenticationProvider} bean, Spring Security uses
+     * it for the login form and HTTP Basic, and STOMP CONNECT uses it through {@link #stompAuthenticationManager}.
+     */
     @Bean
-    AuthenticationManager stompAuthenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(provider);
+    AuthenticationProvider throttledAuthentication(UserDetailsService users, PasswordEncoder passwordEncoder,
+            LoginProperties limits, Clock clock, MeterRegistry meters) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthentication(passwords, new LoginBackoff(limits, clock), limits, meters);
+    }
+
+    /** Checks STOMP CONNECT's login and passcode as the login page does. */
+    @Bean
+    AuthenticationManager stompAuthenticationManager(AuthenticationProvider throttledAuthentication) {
+        return new ProviderManager(throttledAuthentication);
     }
 
     /** Which STOMP frames need an authenticated user; everything else is open, within the destination guard. */

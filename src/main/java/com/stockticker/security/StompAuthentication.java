@@ -8,7 +8,6 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 import com.stockticker.messaging.ConnectionRefusals;
@@ -17,11 +16,14 @@ import com.stockticker.messaging.ConnectionRefusals;
  * Authenticates a STOMP CONNECT that carries the standard {@code login} and {@code passcode} headers, the
  * way non-browser clients log in. A failure is an ERROR frame saying only "authentication failed" and a
  * close: whether the user exists is nobody's business. A CONNECT without {@code login} keeps the principal
- * of its HTTP session, if any, or becomes anonymous.
+ * of its HTTP session, if any, or becomes anonymous. A login refused by the throttle (see
+ * {@link ThrottledAuthentication}) is told when it may try again.
  */
 class StompAuthentication implements ChannelInterceptor {
 
     static final String FAILED = "authentication failed";
+    /** Followed by the seconds to wait. */
+    static final String THROTTLED = "login throttled (too many failed or concurrent logins); retry after ";
 
     private final AuthenticationManager authentication;
     private final ConnectionRefusals refusals;
@@ -39,10 +41,15 @@ class StompAuthentication implements ChannelInterceptor {
         }
         String passcode = accessor.getPasscode();
         try {
-            Authentication user = authentication.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(accessor.getLogin(), passcode != null ? passcode : ""));
-            accessor.setUser(user);
+            UsernamePasswordAuthenticationToken login =
+                    UsernamePasswordAuthenticationToken.unauthenticated(accessor.getLogin(), passcode != null ? passcode : "");
+            login.setDetails(ClientAddress.of(accessor.getSessionAttributes()));
+            accessor.setUser(authentication.authenticate(login));
             return message;
+        }
+        catch (LoginThrottledException ex) {
+            refusals.refuse(accessor.getSessionId(), THROTTLED + ex.retryAfterSeconds() + " s");
+            return null;
         }
         catch (AuthenticationException ex) {
             refusals.refuse(accessor.getSessionId(), FAILED);

@@ -34,6 +34,11 @@ class WebSocketSecurityConfig implements WebSocketMessageBrokerConfigurer {
     }
 
     @Bean
+    ClientAddress.Recorder clientAddressHandshakeInterceptor() {
+        return new ClientAddress.Recorder();
+    }
+
+    @Bean
     SessionCsrfTokenHandshakeInterceptor csrfTokenHandshakeInterceptor() {
         return new SessionCsrfTokenHandshakeInterceptor();
     }

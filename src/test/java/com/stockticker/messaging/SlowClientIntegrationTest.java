@@ -1,17 +1,9 @@
 package com.stockticker.messaging;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.RawWebSocket;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
 
@@ -83,75 +76,22 @@ class SlowClientIntegrationTest {
 
     /** A raw WebSocket client with a tiny receive buffer that subscribes heavily and then never reads. */
     private FrozenClient frozenClient() throws IOException {
-        Socket socket = new Socket();
-        socket.setReceiveBufferSize(4096);
-        socket.connect(new InetSocketAddress("localhost", port));
-        OutputStream out = socket.getOutputStream();
-        String key = Base64.getEncoder().encodeToString("frozen-client-key".getBytes(StandardCharsets.US_ASCII)).substring(0, 22) + "==";
-        out.write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        readHandshakeResponse(socket.getInputStream());
-        writeTextFrame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n\0");
-        String connected = readServerFrame(socket.getInputStream());
+        RawWebSocket socket = RawWebSocket.open(port, null, 4096);
+        String connected = socket.connect("");
         assertThat(connected).startsWith("CONNECTED\n");
         String userName = connected.lines().filter(line -> line.startsWith("user-name:")).findFirst().orElseThrow()
                 .substring("user-name:".length());
         for (int id = 0; id < 200; id++) {
-            writeTextFrame(out, "SUBSCRIBE\nid:" + id + "\ndestination:/topic/prices\n\n\0");
+            socket.sendText("SUBSCRIBE\nid:" + id + "\ndestination:/topic/prices\n\n\0");
         }
         return new FrozenClient(socket, userName);
     }
 
-    private record FrozenClient(Socket socket, String userName) implements AutoCloseable {
+    private record FrozenClient(RawWebSocket socket, String userName) implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
             socket.close();
         }
-    }
-
-    /** One unfragmented server-to-client frame (servers do not mask) with a payload under 64 KiB. */
-    private static String readServerFrame(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        data.readUnsignedByte();
-        int length = data.readUnsignedByte() & 0x7F;
-        if (length == 126) {
-            length = data.readUnsignedShort();
-        }
-        return new String(data.readNBytes(length), StandardCharsets.UTF_8);
-    }
-
-    private static void readHandshakeResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int next = in.read();
-            if (next < 0) {
-                throw new IOException("Connection closed during the handshake");
-            }
-            head.write(next);
-        }
-        assertThat(head.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
-    }
-
-    /** A client-to-server text frame: final, masked (RFC 6455 requires clients to mask), payload under 64 KiB. */
-    private static void writeTextFrame(OutputStream out, String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = { 1, 2, 3, 4 };
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        }
-        else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >>> 8);
-            frame.write(payload.length & 0xFF);
-        }
-        frame.write(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
-        out.write(frame.toByteArray());
-        out.flush();
     }
 }

@@ -1,9 +1,7 @@
 package com.stockticker.ops;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +10,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 
 import com.stockticker.market.QuoteBatch;
+import com.stockticker.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +29,9 @@ class ReadinessIndicatorsTest {
         assertThat(market.health().getStatus()).isEqualTo(Status.UP);
         assertThat(market.health().getDetails()).containsEntry("lastTick", 1L);
 
-        clock.now = START.plusSeconds(11);
+        clock.set(START.plusSeconds(11));
         assertThat(market.health().getStatus()).isEqualTo(Status.DOWN);
-        market.ticked(new QuoteBatch(2, clock.now, List.of()));
+        market.ticked(new QuoteBatch(2, clock.instant(), List.of()));
         assertThat(market.health().getStatus()).isEqualTo(Status.UP);
     }
 
@@ -45,29 +44,5 @@ class ReadinessIndicatorsTest {
         assertThat(broker.health().getStatus()).isEqualTo(Status.UP);
         broker.availabilityChanged(new BrokerAvailabilityEvent(false, this));
         assertThat(broker.health().getStatus()).isEqualTo(Status.DOWN);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,0 +1,114 @@
+package com.stockticker.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A WebSocket client on a plain socket, for what the JDK's client cannot do: come from another loopback
+ * address (the server sees {@code 127.0.0.2} as another machine), keep a tiny receive buffer and stop reading.
+ * It speaks just enough RFC 6455 for STOMP frames under 64 KiB.
+ */
+public final class RawWebSocket implements AutoCloseable {
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final DataInputStream in;
+
+    private RawWebSocket(Socket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.in = new DataInputStream(socket.getInputStream());
+    }
+
+    /**
+     * Opens {@code /ws} on the local server.
+     *
+     * @param from the local address to connect from, such as {@code 127.0.0.2}; {@code null} for any
+     * @param receiveBuffer the socket's receive buffer in bytes; 0 for the system's default
+     */
+    public static RawWebSocket open(int port, String from, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (from != null) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        socket.setSoTimeout((int) StompClient.TIMEOUT.toMillis());
+        RawWebSocket webSocket = new RawWebSocket(socket);
+        webSocket.handshake(port);
+        return webSocket;
+    }
+
+    private void handshake(int port) throws IOException {
+        out.write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: cmF3LXdlYnNvY2tldC0xNg==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("Connection closed during the handshake");
+            }
+            head.write(next);
+        }
+        if (!head.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101")) {
+            throw new IOException("Handshake refused: " + head);
+        }
+    }
+
+    /** Sends a text message: final, masked (RFC 6455 requires clients to mask), payload under 64 KiB. */
+    public void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = { 1, 2, 3, 4 };
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        }
+        else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xFF);
+        }
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Reads one unfragmented server message (servers do not mask) with a payload under 64 KiB, as text. */
+    public String readText() throws IOException {
+        in.readUnsignedByte();
+        int length = in.readUnsignedByte() & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** Sends STOMP CONNECT with these extra header lines ({@code name:value\n} each) and returns the server's answer. */
+    public String connect(String headerLines) throws IOException {
+        sendText("CONNECT\naccept-version:1.2\nhost:localhost\n" + headerLines + "\n\0");
+        return readText();
+    }
+
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
