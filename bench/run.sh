@@ -50,11 +50,12 @@ BASELINE_DIR="${BASELINE_DIR:-$ROOT/../shared/bench/baseline}"
 # Both servers get the same JVM, with the parallel collector as in our Dockerfile: G1's concurrent refinement
 # cost our server a third of its CPU at 10,000 subscribers (docs/performance.md). The baseline (Tomcat) gets
 # higher connection limits: Tomcat's defaults (8192 connections, a listen backlog of 100) refuse part of a
-# 10,000-subscriber ramp before any application code runs. Ours (Jetty) runs with its own defaults: no
-# connection limit, a backlog of 1024 (ticker.websocket.accept-queue-size).
+# 10,000-subscriber ramp before any application code runs. Ours (Jetty) runs without its connection limits
+# (every client of the tool comes from 127.0.0.1, which the per-address limit of 256 would refuse), with its
+# backlog of 1024 (ticker.websocket.accept-queue-size).
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx3g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 BASELINE_ARGS="--server.address=127.0.0.1 --server.tomcat.max-connections=20000 --server.tomcat.accept-count=4096"
-OURS_ARGS="--server.address=127.0.0.1 --ticker.market.tick-interval=100ms --ticker.market.move-probability=1.0 --ticker.market.seed=42"
+OURS_ARGS="--server.address=127.0.0.1 --ticker.market.tick-interval=100ms --ticker.market.move-probability=1.0 --ticker.market.seed=42 --ticker.websocket.max-connections-per-address=0 --ticker.websocket.max-connections=0"
 # The tool: ParallelGC avoids G1's refinement threads, a tenth of the tool's CPU with G1.
 TOOL_JAVA_OPTS="${TOOL_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx1g}"
 RESULTS="${RESULTS:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"

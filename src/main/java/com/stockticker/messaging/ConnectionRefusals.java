@@ -1,5 +1,7 @@
 package com.stockticker.messaging;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +24,16 @@ public class ConnectionRefusals {
     private static final Logger log = LoggerFactory.getLogger(ConnectionRefusals.class);
 
     private final MessageChannel clientOutbound;
+    private final RefusalLog refusals;
 
-    ConnectionRefusals(@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
+    ConnectionRefusals(@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound, Clock clock) {
         this.clientOutbound = clientOutbound;
+        this.refusals = new RefusalLog(log, 10, clock);
     }
 
+    /** Sends an ERROR frame with {@code reason} to the session and closes it, with one (rate-limited) log line. */
     public void refuse(String sessionId, String reason) {
-        log.info("Refused a STOMP CONNECT of session {}: {}", sessionId, reason);
+        refusals.info("Refused STOMP session {}: {}", sessionId, reason);
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setMessage(reason);
         error.setSessionId(sessionId);

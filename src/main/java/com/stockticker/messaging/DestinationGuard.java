@@ -1,8 +1,11 @@
 package com.stockticker.messaging;
 
 import java.security.Principal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -30,6 +33,8 @@ import org.springframework.security.core.authority.AuthorityUtils;
  *
  * Within those, the {@code authorization} decides which frames need an authenticated user (trading).
  *
+ * <p>It also keeps each connection's subscriptions within their limit, under ids of their own.
+ *
  * <p>A refused message is dropped and the client told on {@code /user/queue/errors}; the connection stays
  * open, as for any other bad message. The first refusal of a session is logged as a warning, the rest at
  * debug level, so that a misbehaving client cannot flood the log.
@@ -38,6 +43,7 @@ class DestinationGuard implements ChannelInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationGuard.class);
     private static final String WARNED_ATTRIBUTE = DestinationGuard.class.getName() + ".warned";
+    private static final String SUBSCRIPTIONS_ATTRIBUTE = DestinationGuard.class.getName() + ".subscriptions";
 
     private static final List<String> SEND_PREFIXES = List.of(Destinations.APP_PREFIX + "/");
     private static final List<String> SUBSCRIBE_PREFIXES = List.of(Destinations.TOPIC_PREFIX + "/",
@@ -47,16 +53,22 @@ class DestinationGuard implements ChannelInterceptor {
     // Resolved lazily: the error sender depends on the broker, which depends on this channel's configuration.
     private final ObjectProvider<ClientErrors> errors;
     private final AuthorizationManager<Message<?>> authorization;
+    private final int maxSubscriptions;
 
-    DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization) {
+    DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization, int maxSubscriptions) {
         this.errors = errors;
         this.authorization = authorization;
+        this.maxSubscriptions = maxSubscriptions;
     }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
         SimpMessageType type = headers.getMessageType();
+        if (type == SimpMessageType.UNSUBSCRIBE) {
+            subscriptionIds(headers).remove(headers.getSubscriptionId());
+            return message;
+        }
         List<String> allowed = type == SimpMessageType.MESSAGE ? SEND_PREFIXES
                 : type == SimpMessageType.SUBSCRIBE ? SUBSCRIBE_PREFIXES : null;
         if (allowed == null) {
@@ -81,7 +93,40 @@ class DestinationGuard implements ChannelInterceptor {
             return refuse(message, headers, ErrorCode.AUTHENTICATION_REQUIRED,
                     verb + " to '" + destination + "' needs a logged-in user; CONNECT with login and passcode");
         }
+        if (type == SimpMessageType.SUBSCRIBE && !destination.startsWith(Destinations.APP_PREFIX + "/")) {
+            return countSubscription(message, headers);
+        }
         return message;
+    }
+
+    /**
+     * Keeps a connection's lasting subscriptions (to topics and user queues; a SUBSCRIBE to {@code /app} is
+     * answered once and keeps nothing) within {@code ticker.websocket.max-subscriptions}, each under an id
+     * of its own, as STOMP requires: every subscription costs the server memory and every message it matches
+     * costs a delivery.
+     */
+    private Message<?> countSubscription(Message<?> message, SimpMessageHeaderAccessor headers) {
+        String id = headers.getSubscriptionId();
+        Set<String> ids = subscriptionIds(headers);
+        if (id == null || ids.contains(id)) {
+            return refuse(message, headers, ErrorCode.INVALID_MESSAGE, "SUBSCRIBE needs an id that this connection "
+                    + "does not use already" + (id != null ? "; '" + id + "' is in use" : ""));
+        }
+        if (ids.size() >= maxSubscriptions) {
+            return refuse(message, headers, ErrorCode.TOO_MANY_SUBSCRIPTIONS, "A connection may hold at most "
+                    + maxSubscriptions + " subscriptions; UNSUBSCRIBE from one first");
+        }
+        ids.add(id);
+        return message;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> subscriptionIds(SimpMessageHeaderAccessor headers) {
+        Map<String, Object> attributes = headers.getSessionAttributes();
+        if (attributes == null) {
+            return new HashSet<>();
+        }
+        return (Set<String>) attributes.computeIfAbsent(SUBSCRIPTIONS_ATTRIBUTE, key -> ConcurrentHashMap.newKeySet());
     }
 
     private Message<?> refuse(Message<?> message, SimpMessageHeaderAccessor headers, ErrorCode code, String reason) {

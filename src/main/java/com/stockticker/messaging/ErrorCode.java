@@ -12,6 +12,8 @@ public enum ErrorCode {
     TOO_MANY_SYMBOLS,
     /** A managed subscription asked for a rate outside the allowed range. */
     RATE_OUT_OF_RANGE,
+    /** A SUBSCRIBE beyond the subscriptions one connection may hold. */
+    TOO_MANY_SUBSCRIPTIONS,
     /** A SEND or SUBSCRIBE to a destination that clients may not use. */
     FORBIDDEN_DESTINATION,
     /** A SEND or SUBSCRIBE that needs a logged-in user, from an anonymous connection. */

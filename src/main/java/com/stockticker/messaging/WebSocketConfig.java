@@ -1,5 +1,6 @@
 package com.stockticker.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,6 +35,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final HandshakeInterceptor[] handshakeInterceptors;
     private final AuthorizationManager<Message<?>> authorization;
     private final ObjectProvider<ExternalBroker> externalBroker;
+    private final Clock clock;
+    private final ConnectionRefusals refusals;
 
     /**
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
@@ -44,13 +47,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     WebSocketConfig(WebSocketProperties properties,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
-            AuthorizationManager<Message<?>> authorization, ObjectProvider<ExternalBroker> externalBroker) {
+            AuthorizationManager<Message<?>> authorization, ObjectProvider<ExternalBroker> externalBroker, Clock clock,
+            @Lazy ConnectionRefusals refusals) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
         this.handshakeInterceptors = handshakeInterceptors.toArray(HandshakeInterceptor[]::new);
         this.authorization = authorization;
         this.externalBroker = externalBroker;
+        this.clock = clock;
+        this.refusals = refusals;
     }
 
     @Override
@@ -63,7 +69,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         // A client's frames are handled in the order it sent them: a SUBSCRIBE to a snapshot that precedes
         // a SUBSCRIBE to the live topic is answered first.
         registry.setPreserveReceiveOrder(true);
-        registry.setErrorHandler(new StompErrors());
+        registry.setErrorHandler(new StompErrors(clock));
     }
 
     /**
@@ -71,15 +77,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
      * binary messages under load (Jetty 12.1), and the outboxes write through Jetty's own send anyway.
      * <p>
      * Jetty closes a connection after 30 s without traffic. On {@code /ws}, as STOMP specifies, liveness is
-     * what the heart-beats a client negotiates are for, and a client that asked for none may stay quiet: no
-     * idle timeout ({@code quietAllowed}). SockJS keeps it: SockJS sends its own heart-beat every 25 s, and a
+     * what the heart-beats a client negotiates are for, so a client that asked for none may stay quiet much
+     * longer: {@code ticker.websocket.idle-timeout} (5 min), after which a connection that nobody uses is
+     * closed rather than held for ever. SockJS keeps Jetty's: SockJS sends its own heart-beat every 25 s, and a
      * SockJS session writes with a blocking send, which only the idle timeout ends for a client that stopped
      * reading.
      */
-    private static DefaultHandshakeHandler jettyUpgrades(boolean quietAllowed) {
+    private DefaultHandshakeHandler jettyUpgrades(boolean stompIdleTimeout) {
         JettyRequestUpgradeStrategy upgrades = new JettyRequestUpgradeStrategy();
-        if (quietAllowed) {
-            upgrades.addWebSocketConfigurer(session -> session.setIdleTimeout(Duration.ZERO));
+        if (stompIdleTimeout) {
+            upgrades.addWebSocketConfigurer(session -> session.setIdleTimeout(properties.idleTimeout()));
         }
         return new DefaultHandshakeHandler(upgrades);
     }
@@ -110,11 +117,12 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors, authorization));
+        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors, authorization, properties.maxSubscriptions()));
     }
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(new ClientDeadlines(properties, brokerScheduler, refusals));
         // The send limits are enforced by each session's outbox (delivery package), which never lets a send wait.
         registration.setMessageSizeLimit(bytes(properties.messageSizeLimit().toBytes()));
         registration.addDecoratorFactory(handler -> new WebSocketHandlerDecorator(handler) {

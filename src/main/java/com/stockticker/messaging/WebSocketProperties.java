@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -30,6 +31,19 @@ import org.springframework.validation.annotation.Validated;
  * @param acceptQueueSize connections the operating system holds for the server before it accepts them
  *     (the listen backlog; Linux caps it at {@code net.core.somaxconn}). Thousands of clients reconnect at
  *     once after a restart; a connection that finds the queue full waits a second or more for TCP to retry
+ * @param connectTimeout how long a new WebSocket has to send its STOMP CONNECT before it is closed
+ * @param frameTimeout how long a client has to finish a frame it has started sending (a frame may arrive in
+ *     several WebSocket messages) before it is closed
+ * @param idleTimeout how long a WebSocket on {@code /ws} may go without a byte either way before it is
+ *     closed; 0 for never. Heart-beats, or any subscription that gets messages, keep a connection busy
+ * @param requestHeadTimeout how long a new TCP connection has to send a complete HTTP request head (the
+ *     WebSocket upgrade request, say) before it is closed: a client that dribbles one slowly holds a
+ *     connection for nothing
+ * @param maxConnections TCP connections the server holds at most; beyond it, it stops accepting until some
+ *     close. 0 for no limit
+ * @param maxConnectionsPerAddress TCP connections from one remote address at most; more are closed at once.
+ *     0 for no limit
+ * @param maxSubscriptions lasting subscriptions (to topics and user queues) one connection may hold
  */
 @ConfigurationProperties("ticker.websocket")
 @Validated
@@ -40,7 +54,23 @@ public record WebSocketProperties(
         @DefaultValue("256KB") @NotNull DataSize sendBufferSizeLimit,
         @DefaultValue("5s") @NotNull Duration sendTimeLimit,
         @DefaultValue("0") @PositiveOrZero int fanOutThreads,
-        @DefaultValue("1024") @Positive int acceptQueueSize) {
+        @DefaultValue("1024") @Positive int acceptQueueSize,
+        @DefaultValue("10s") @NotNull Duration connectTimeout,
+        @DefaultValue("10s") @NotNull Duration frameTimeout,
+        @DefaultValue("5m") @NotNull Duration idleTimeout,
+        @DefaultValue("10s") @NotNull Duration requestHeadTimeout,
+        @DefaultValue("30000") @PositiveOrZero int maxConnections,
+        @DefaultValue("256") @PositiveOrZero int maxConnectionsPerAddress,
+        @DefaultValue("100") @Positive int maxSubscriptions) {
+
+    @AssertTrue(message = "ticker.websocket.connect-timeout, frame-timeout and request-head-timeout must be positive, "
+            + "idle-timeout not negative")
+    public boolean isTimeoutsValid() {
+        return (connectTimeout == null || Duration.ZERO.compareTo(connectTimeout) < 0)
+                && (frameTimeout == null || Duration.ZERO.compareTo(frameTimeout) < 0)
+                && (requestHeadTimeout == null || Duration.ZERO.compareTo(requestHeadTimeout) < 0)
+                && (idleTimeout == null || !idleTimeout.isNegative());
+    }
 
     /** The number of fan-out threads in use. */
     public int fanOutLanes() {

@@ -34,16 +34,7 @@ public final class RawWebSocket implements AutoCloseable {
      * @param receiveBuffer the socket's receive buffer in bytes; 0 for the system's default
      */
     public static RawWebSocket open(int port, String from, int receiveBuffer) throws IOException {
-        Socket socket = new Socket();
-        if (receiveBuffer > 0) {
-            socket.setReceiveBufferSize(receiveBuffer);
-        }
-        if (from != null) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-        }
-        socket.connect(new InetSocketAddress("127.0.0.1", port));
-        socket.setSoTimeout((int) StompClient.TIMEOUT.toMillis());
-        RawWebSocket webSocket = new RawWebSocket(socket);
+        RawWebSocket webSocket = new RawWebSocket(socket(port, from, receiveBuffer));
         webSocket.handshake(port);
         return webSocket;
     }
@@ -89,12 +80,69 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Reads one unfragmented server message (servers do not mask) with a payload under 64 KiB, as text. */
     public String readText() throws IOException {
-        in.readUnsignedByte();
+        return readFrame().text();
+    }
+
+    /**
+     * Reads until the server closes the connection; returns the text messages it sent before, and the close
+     * frame's status code, or -1 if the connection ended without one.
+     */
+    public Closed readUntilClosed() throws IOException {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        while (true) {
+            Frame frame;
+            try {
+                frame = readFrame();
+            }
+            catch (java.io.EOFException | java.net.SocketException ex) {
+                return new Closed(texts, -1);
+            }
+            if (frame.opcode() == 8) {
+                int status = frame.payload().length >= 2 ? ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF) : -1;
+                return new Closed(texts, status);
+            }
+            if (frame.opcode() == 1 || frame.opcode() == 2) {
+                texts.add(frame.text());
+            }
+        }
+    }
+
+    private Frame readFrame() throws IOException {
+        int opcode = in.readUnsignedByte() & 0x0F;
         int length = in.readUnsignedByte() & 0x7F;
         if (length == 126) {
             length = in.readUnsignedShort();
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return new Frame(opcode, in.readNBytes(length));
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** @param status the WebSocket close status, or -1 if the connection ended without a close frame */
+    public record Closed(java.util.List<String> messages, int status) {
+    }
+
+    /** A plain TCP connection to the local server, for raw bytes such as a part of an HTTP request. */
+    public static Socket socket(int port, String from) throws IOException {
+        return socket(port, from, 0);
+    }
+
+    private static Socket socket(int port, String from, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (from != null) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        socket.setSoTimeout((int) StompClient.TIMEOUT.toMillis());
+        return socket;
     }
 
     /** Sends STOMP CONNECT with these extra header lines ({@code name:value\n} each) and returns the server's answer. */
