@@ -54,11 +54,14 @@ class DestinationGuard implements ChannelInterceptor {
     private final ObjectProvider<ClientErrors> errors;
     private final AuthorizationManager<Message<?>> authorization;
     private final int maxSubscriptions;
+    private final Receipts receipts;
 
-    DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization, int maxSubscriptions) {
+    DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization, int maxSubscriptions,
+            Receipts receipts) {
         this.errors = errors;
         this.authorization = authorization;
         this.maxSubscriptions = maxSubscriptions;
+        this.receipts = receipts;
     }
 
     @Override
@@ -132,6 +135,7 @@ class DestinationGuard implements ChannelInterceptor {
     private Message<?> refuse(Message<?> message, SimpMessageHeaderAccessor headers, ErrorCode code, String reason) {
         logOncePerSession(headers, reason);
         errors.getObject().report(message, code, reason);
+        receipts.refused(message);
         return null;
     }
 

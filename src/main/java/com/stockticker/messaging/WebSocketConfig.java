@@ -37,6 +37,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final ObjectProvider<ExternalBroker> externalBroker;
     private final Clock clock;
     private final ConnectionRefusals refusals;
+    private final Receipts receipts;
 
     /**
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
@@ -48,7 +49,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
             AuthorizationManager<Message<?>> authorization, ObjectProvider<ExternalBroker> externalBroker, Clock clock,
-            @Lazy ConnectionRefusals refusals) {
+            @Lazy ConnectionRefusals refusals, Receipts receipts) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
@@ -57,6 +58,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         this.externalBroker = externalBroker;
         this.clock = clock;
         this.refusals = refusals;
+        this.receipts = receipts;
     }
 
     @Override
@@ -117,7 +119,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors, authorization, properties.maxSubscriptions()));
+        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts), receipts);
     }
 
     @Override
