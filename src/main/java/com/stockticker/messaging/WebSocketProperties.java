@@ -44,6 +44,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnectionsPerAddress TCP connections from one remote address at most; more are closed at once.
  *     0 for no limit
  * @param maxSubscriptions lasting subscriptions (to topics and user queues) one connection may hold
+ * @param compression whether to grant WebSocket compression (permessage-deflate) to clients that offer it:
+ *     fewer bytes on the wire, for five to thirteen times the memory per connection and a compression per
+ *     message and subscriber (docs/protocol.md, "Connecting")
  */
 @ConfigurationProperties("ticker.websocket")
 @Validated
@@ -61,7 +64,8 @@ public record WebSocketProperties(
         @DefaultValue("10s") @NotNull Duration requestHeadTimeout,
         @DefaultValue("30000") @PositiveOrZero int maxConnections,
         @DefaultValue("256") @PositiveOrZero int maxConnectionsPerAddress,
-        @DefaultValue("100") @Positive int maxSubscriptions) {
+        @DefaultValue("100") @Positive int maxSubscriptions,
+        @DefaultValue("false") boolean compression) {
 
     @AssertTrue(message = "ticker.websocket.connect-timeout, frame-timeout and request-head-timeout must be positive, "
             + "idle-timeout not negative")

@@ -20,6 +20,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
+    private String handshakeResponse;
 
     private RawWebSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -34,14 +35,24 @@ public final class RawWebSocket implements AutoCloseable {
      * @param receiveBuffer the socket's receive buffer in bytes; 0 for the system's default
      */
     public static RawWebSocket open(int port, String from, int receiveBuffer) throws IOException {
+        return open(port, from, receiveBuffer, "");
+    }
+
+    /** @param extraHeaders more handshake header lines, each ending in CRLF, such as a {@code Sec-WebSocket-Extensions} offer */
+    public static RawWebSocket open(int port, String from, int receiveBuffer, String extraHeaders) throws IOException {
         RawWebSocket webSocket = new RawWebSocket(socket(port, from, receiveBuffer));
-        webSocket.handshake(port);
+        webSocket.handshake(port, extraHeaders);
         return webSocket;
     }
 
-    private void handshake(int port) throws IOException {
+    /** The server's answer to the handshake: the status line and the headers. */
+    public String handshakeResponse() {
+        return handshakeResponse;
+    }
+
+    private void handshake(int port, String extraHeaders) throws IOException {
         out.write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: cmF3LXdlYnNvY2tldC0xNg==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                + "Sec-WebSocket-Key: cmF3LXdlYnNvY2tldC0xNg==\r\nSec-WebSocket-Version: 13\r\n" + extraHeaders + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
@@ -51,7 +62,8 @@ public final class RawWebSocket implements AutoCloseable {
             }
             head.write(next);
         }
-        if (!head.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101")) {
+        handshakeResponse = head.toString(StandardCharsets.US_ASCII);
+        if (!handshakeResponse.startsWith("HTTP/1.1 101")) {
             throw new IOException("Handshake refused: " + head);
         }
     }
