@@ -6,6 +6,7 @@ import java.time.Instant;
 /** An order inside an account; changed only under the account's lock, seen outside as {@link OrderEvent}. */
 final class Order {
 
+    private final long orderNo;
     private final String orderId;
     private final OrderRequest request;
     private final Instant createdAt;
@@ -14,12 +15,61 @@ final class Order {
     private RejectReason reason;
     private String message;
     private Instant updatedAt;
+    private boolean stored;
 
-    Order(String orderId, OrderRequest request, Instant createdAt) {
-        this.orderId = orderId;
+    Order(long orderNo, OrderRequest request, Instant createdAt) {
+        this.orderNo = orderNo;
+        this.orderId = orderId(orderNo);
         this.request = request;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    /** An order as the database holds it. */
+    Order(long orderNo, OrderRequest request, OrderStatus status, BigDecimal averagePrice, RejectReason reason, String message,
+            Instant createdAt, Instant updatedAt) {
+        this(orderNo, request, createdAt);
+        this.status = status;
+        this.averagePrice = averagePrice;
+        this.reason = reason;
+        this.message = message;
+        this.updatedAt = updatedAt;
+        this.stored = true;
+    }
+
+    static String orderId(long orderNo) {
+        return "O-" + orderNo;
+    }
+
+    long orderNo() {
+        return orderNo;
+    }
+
+    /** Whether the journal has had this order before, so that the next change is an update rather than an insert. */
+    boolean markStored() {
+        boolean was = stored;
+        stored = true;
+        return was;
+    }
+
+    BigDecimal averagePrice() {
+        return averagePrice;
+    }
+
+    RejectReason reason() {
+        return reason;
+    }
+
+    String message() {
+        return message;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
     }
 
     String orderId() {
