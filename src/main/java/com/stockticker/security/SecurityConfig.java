@@ -34,7 +34,8 @@ class SecurityConfig {
     SecurityFilterChain httpSecurity(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders")).authenticated()
+                        .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders"),
+                                paths.matcher("/api/account/**")).authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
@@ -44,7 +45,10 @@ class SecurityConfig {
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths.matcher("/api/**")))
                 // SockJS's HTTP transports POST frames without a CSRF token; the STOMP CONNECT that opens a
                 // browser's trading session carries the token instead (see BrowserCsrfInterceptor).
-                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(Destinations.SOCKJS_ENDPOINT + "/**")))
+                // An API client that sends its credentials itself (HTTP Basic) cannot be made to POST by another site:
+                // browsers log in with the form, and a 401 here asks them for no Basic credentials to remember.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(Destinations.SOCKJS_ENDPOINT + "/**"),
+                        request -> request.getRequestURI().startsWith("/api/") && request.getHeader("Authorization") != null))
                 // SockJS's iframe transport needs same-origin framing.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();

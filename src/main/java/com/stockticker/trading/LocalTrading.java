@@ -45,6 +45,16 @@ class LocalTrading implements TradingService {
     }
 
     @Override
+    public CompletableFuture<List<OrderEvent>> history(String username, OrderQuery query) {
+        return CompletableFuture.completedFuture(desk.history(username, query));
+    }
+
+    @Override
+    public CompletableFuture<Portfolio> reset(String username) {
+        return desk.reset(username);
+    }
+
+    @Override
     public CompletableFuture<Portfolio> portfolio(String username) {
         return desk.storedPortfolio(username);
     }

@@ -3,6 +3,9 @@ package com.stockticker.trading;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.stockticker.messaging.ErrorCode;
+import com.stockticker.messaging.RejectedMessageException;
+
 /** An order inside an account; changed only under the account's lock, seen outside as {@link OrderEvent}. */
 final class Order {
 
@@ -39,6 +42,23 @@ final class Order {
 
     static String orderId(long orderNo) {
         return "O-" + orderNo;
+    }
+
+    /**
+     * The number in an orderId that this server made.
+     *
+     * @throws RejectedMessageException with {@code INVALID_MESSAGE} for any other text
+     */
+    static long orderNo(String orderId) {
+        try {
+            if (orderId.startsWith("O-")) {
+                return Long.parseLong(orderId.substring(2));
+            }
+        }
+        catch (NumberFormatException notANumber) {
+            // Refused below, as any other id that the server did not make.
+        }
+        throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "'" + orderId + "' is not an orderId such as O-17");
     }
 
     long orderNo() {

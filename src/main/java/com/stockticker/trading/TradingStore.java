@@ -17,8 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.cluster.CoreRole;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
 import com.stockticker.storage.Change;
 import com.stockticker.storage.Table;
 import com.stockticker.storage.Table.Column;
@@ -130,22 +128,10 @@ class TradingStore {
         }
         if (query.before() != null) {
             sql.append(" AND order_no < :before");
-            parameters.put("before", orderNo(query.before()));
+            parameters.put("before", Order.orderNo(query.before()));
         }
         sql.append(" ORDER BY order_no DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
         return client.sql(sql.toString()).params(parameters).query((row, n) -> order(row).event()).list();
-    }
-
-    private static long orderNo(String orderId) {
-        try {
-            if (orderId.startsWith("O-")) {
-                return Long.parseLong(orderId.substring(2));
-            }
-        }
-        catch (NumberFormatException notANumber) {
-            // Refused below, as any other id that the server did not make.
-        }
-        throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "before must be an orderId such as O-17, not '" + orderId + "'");
     }
 
     private static Order order(ResultSet row) throws SQLException {
