@@ -36,6 +36,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders"),
                                 paths.matcher("/api/account/**")).authenticated()
+                        .requestMatchers(paths.matcher("/api/accounts/**")).hasRole(AccountProperties.OPERATOR)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
@@ -62,7 +63,10 @@ class SecurityConfig {
     @Bean
     InMemoryUserDetailsManager users(AccountProperties properties) {
         return new InMemoryUserDetailsManager(properties.accounts().stream()
-                .map(account -> User.withUsername(account.username()).password(account.password()).roles("TRADER").build())
+                .map(account -> User.withUsername(account.username()).password(account.password())
+                        .roles(properties.operators().contains(account.username())
+                                ? new String[] { "TRADER", AccountProperties.OPERATOR } : new String[] { "TRADER" })
+                        .build())
                 .toList());
     }
 
@@ -78,7 +82,8 @@ class SecurityConfig {
     @Bean
     AuthorizationManager<Message<?>> messageAuthorization() {
         return MessageMatcherDelegatingAuthorizationManager.builder()
-                .simpDestMatchers(Destinations.APP_PREFIX + Destinations.ORDERS, Destinations.APP_PREFIX + Destinations.ORDERS + "/**").authenticated()
+                .simpDestMatchers(Destinations.APP_PREFIX + Destinations.ORDERS, Destinations.APP_PREFIX + Destinations.ORDERS + "/**",
+                        Destinations.APP_PREFIX + Destinations.ACCOUNT_RESET).authenticated()
                 .simpSubscribeDestMatchers(Destinations.USER_PREFIX + Destinations.USER_ORDERS,
                         Destinations.USER_PREFIX + Destinations.USER_PORTFOLIO,
                         Destinations.APP_PREFIX + Destinations.PORTFOLIO).authenticated()

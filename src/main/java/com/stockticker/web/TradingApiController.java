@@ -5,15 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.security.AccountProperties;
 import com.stockticker.trading.OrderEvent;
 import com.stockticker.trading.OrderQuery;
 import com.stockticker.trading.OrderStatus;
@@ -32,9 +37,11 @@ class TradingApiController {
     static final int MAX_PAGE = 1000;
 
     private final TradingService trading;
+    private final Set<String> usernames;
 
-    TradingApiController(TradingService trading) {
+    TradingApiController(TradingService trading, AccountProperties accounts) {
         this.trading = trading;
+        this.usernames = accounts.accounts().stream().map(AccountProperties.Account::username).collect(Collectors.toUnmodifiableSet());
     }
 
     @GetMapping("/portfolio")
@@ -64,5 +71,14 @@ class TradingApiController {
     @PostMapping("/account/reset")
     CompletableFuture<Portfolio> reset(Principal user) {
         return trading.reset(user.getName());
+    }
+
+    /** An operator (see {@code ticker.operators}) resets any user's account; the security configuration checks the role. */
+    @PostMapping("/accounts/{username}/reset")
+    CompletableFuture<Portfolio> resetAccount(@PathVariable String username) {
+        if (!usernames.contains(username)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account '" + username + "'");
+        }
+        return trading.reset(username);
     }
 }

@@ -230,7 +230,7 @@ class TradingDeskTest {
 
     private TradingDesk desk() {
         return new TradingDesk(
-                new AccountProperties(List.of(new AccountProperties.Account("ann", "{bcrypt}x", new BigDecimal("10000")))),
+                new AccountProperties(List.of(new AccountProperties.Account("ann", "{bcrypt}x", new BigDecimal("10000"))), List.of()),
                 new MarketProperties(1L, Duration.ofMillis(250), 1, 60, 2, 10,
                         List.of(new Instrument("ACME", "Acme", new BigDecimal("100.00"), 0, 0.2, new BigDecimal("0.01")))),
                 book, new TradingProperties(1000, 3, 10, 5, Duration.ofMillis(500), 100),
