@@ -49,7 +49,7 @@ public class Journal implements SmartLifecycle {
     private final StorageProperties properties;
     private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
-    private final ExecutorService release = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("journal-release-"));
+    private ExecutorService release;
     private final Timer commits;
     private final DistributionSummary batchSizes;
     private volatile boolean available = true;
@@ -109,6 +109,8 @@ public class Journal implements SmartLifecycle {
     public synchronized void start() {
         if (writer == null) {
             stopping = false;
+            // Started anew with the writer: a context may be stopped and started again.
+            release = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("journal-release-"));
             writer = new Thread(this::run, "journal-writer");
             writer.start();
         }
