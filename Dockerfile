@@ -22,6 +22,9 @@
 #   TICKER_WEBSOCKET_ALLOWED_ORIGINS  comma-separated origin patterns browsers may open /ws from, e.g.
 #                                     https://*.example.com (default: same origin only; non-browser
 #                                     clients, which send no Origin header, are always allowed)
+#   SPRING_DATASOURCE_URL             PostgreSQL for orders, accounts and the market, e.g.
+#   SPRING_DATASOURCE_USERNAME        jdbc:postgresql://db:5432/ticker, with its user and password
+#   SPRING_DATASOURCE_PASSWORD        (default: an embedded database file in the volume /data)
 #   JAVA_TOOL_OPTIONS                 JVM flags; setting it replaces the defaults below, so repeat the
 #                                     ones to keep. To change a single flag, JDK_JAVA_OPTIONS is easier:
 #                                     the launcher reads it after JAVA_TOOL_OPTIONS, so it wins, e.g.
@@ -62,7 +65,13 @@ FROM docker.io/library/eclipse-temurin:25-jre
 # user.home. The application's files stay owned by root: the process can read them, not change them.
 RUN groupadd --gid 10001 stockticker \
     && useradd --uid 10001 --gid stockticker --home-dir /application --no-create-home \
-        --shell /usr/sbin/nologin stockticker
+        --shell /usr/sbin/nologin stockticker \
+    && mkdir /data && chown 10001:10001 /data
+
+# Orders, accounts and the market are kept in an embedded database file in /data, the one directory the
+# process may write: mount a volume there (docker run -v stockticker-data:/data ...) so that they outlive the
+# container. With PostgreSQL (SPRING_DATASOURCE_URL, _USERNAME, _PASSWORD) nothing is written there.
+VOLUME /data
 
 WORKDIR /application
 # Least likely to change first, so that each layer is reused as long as the ones below it are.
@@ -80,7 +89,8 @@ COPY --from=build /workspace/extracted/application/ ./
 # and G1's background refinement of those stores took a third of the CPU at 10,000 subscribers
 # (docs/performance.md).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:InitialRAMPercentage=25.0 -XX:+ExitOnOutOfMemoryError -XX:+UseParallelGC" \
-    SERVER_PORT=8080
+    SERVER_PORT=8080 \
+    TICKER_STORAGE_DATA_DIRECTORY=/data
 
 USER 10001:10001
 EXPOSE 8080

@@ -38,6 +38,7 @@ export class Trading {
         this.#connection.publish(config.destinations.ordersCancel, { orderId: button.dataset.cancel });
       }
     });
+    section.querySelector('#account-reset').addEventListener('click', () => this.#reset());
     connection.subscribe(config.destinations.userOrders, (order) => this.#order(order));
     connection.subscribe(config.destinations.userPortfolio, (portfolio) => this.#portfolio(portfolio));
     connection.addEventListener('connected', () => {
@@ -49,6 +50,25 @@ export class Trading {
   /** The server refused an order or cancel message outright (see /user/queue/errors). */
   refused(error) {
     this.#say(error.message, 'error');
+  }
+
+  /**
+   * Starts the account again from its starting cash, once the user confirms. The server answers with the new
+   * portfolio on the portfolio queue; the blotter is drawn again from the orders snapshot, which the server
+   * answers after the reset because it takes one connection's frames in order.
+   */
+  #reset() {
+    if (!window.confirm('Reset your account? Open orders are canceled, positions and order history are deleted, and cash goes back to the starting amount.')) {
+      return;
+    }
+    if (this.#connection.publish(this.#config.destinations.accountReset, {})) {
+      this.#connection.once(this.#config.destinations.orders, (orders) => {
+        this.#orders.clear();
+        this.#blotter.innerHTML = '';
+        orders.forEach((order) => this.#order(order, false));
+      });
+      this.#say('Account reset to its starting cash.', 'ok');
+    }
   }
 
   #place() {

@@ -45,6 +45,28 @@ final class InstrumentModel {
         this.quote = quote(price, 0, now);
     }
 
+    /**
+     * An instrument that continues from a stored quote after a restart at tick {@code startTick}: its price, day
+     * range and volume go on from there. Its own {@code seq} moves ahead by the ticks that may have gone unstored
+     * ({@code startTick - stored.tickSeq()}), so that it too stays above every number published before.
+     */
+    InstrumentModel(Instrument instrument, double spreadBps, Quote stored, long startTick, Instant now) {
+        this.instrument = instrument;
+        this.tickSize = instrument.tickSize();
+        this.spreadBps = BigDecimal.valueOf(spreadBps);
+        this.previousClose = instrument.startPrice().setScale(tickSize.scale(), RoundingMode.UNNECESSARY);
+        this.minLogPrice = Math.log(tickSize.doubleValue());
+        BigDecimal price = onTickScale(stored.price());
+        this.logPrice = Math.log(price.doubleValue());
+        this.lastTradeTick = startTick;
+        this.seq = stored.seq() + Math.max(0, startTick - stored.tickSeq());
+        this.volume = stored.volume();
+        this.open = onTickScale(stored.open());
+        this.high = onTickScale(stored.high());
+        this.low = onTickScale(stored.low());
+        this.quote = quote(price, startTick, now);
+    }
+
     Quote quote() {
         return quote;
     }
@@ -83,6 +105,11 @@ final class InstrumentModel {
     private BigDecimal onTickGrid(double value) {
         BigDecimal ticks = BigDecimal.valueOf(value).divide(tickSize, 0, RoundingMode.HALF_EVEN);
         return tickSize.multiply(ticks.max(BigDecimal.ONE));
+    }
+
+    /** A stored price as the model writes it, with the tick size's decimal places (the column has more). */
+    private BigDecimal onTickScale(BigDecimal value) {
+        return value.setScale(tickSize.scale(), RoundingMode.HALF_EVEN);
     }
 
     private BigDecimal roundUpToTick(BigDecimal value) {

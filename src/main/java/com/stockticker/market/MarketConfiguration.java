@@ -6,12 +6,15 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.stockticker.cluster.CoreRole;
+import com.stockticker.storage.Journal;
 
 @Configuration(proxyBeanMethods = false)
 class MarketConfiguration {
@@ -24,12 +27,31 @@ class MarketConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The core keeps its market in the database; an edge follows the core's and stores nothing. */
     @Bean
-    MarketSimulator marketSimulator(MarketProperties properties, Clock clock) {
+    @CoreRole
+    MarketStore marketStore(JdbcTemplate jdbc, Journal journal) {
+        return new MarketStore(jdbc, journal);
+    }
+
+    @Bean
+    MarketSimulator marketSimulator(MarketProperties properties, Clock clock, ObjectProvider<MarketStore> store) {
         long seed = properties.seed() != null ? properties.seed() : new SecureRandom().nextLong();
-        log.info("Market of {} instruments, seed {} (set ticker.market.seed={} to replay these prices)",
-                properties.instruments().size(), seed, seed);
-        return new MarketSimulator(properties, seed, clock);
+        MarketStore stored = store.getIfAvailable();
+        if (stored == null || stored.ticks().start() == 0) {
+            log.info("Market of {} instruments, seed {} (set ticker.market.seed={} to replay these prices)",
+                    properties.instruments().size(), seed, seed);
+            MarketSimulator simulator = new MarketSimulator(properties, seed, clock);
+            if (stored != null) {
+                stored.open(simulator.opening());
+            }
+            return simulator;
+        }
+        long startTick = stored.ticks().start();
+        log.info("Market of {} instruments continues from the database after tick {}", properties.instruments().size(), startTick);
+        MarketSimulator simulator = new MarketSimulator(properties, seed, clock, stored.stored(), startTick);
+        stored.open(simulator.opening());
+        return simulator;
     }
 
     @Bean
@@ -41,7 +63,7 @@ class MarketConfiguration {
     @Bean
     @CoreRole
     MarketTicker marketTicker(MarketSimulator simulator, QuoteBook book, MarketProperties properties,
-            ApplicationEventPublisher events) {
-        return new MarketTicker(simulator, book, properties.tickInterval(), events);
+            ApplicationEventPublisher events, MarketStore store) {
+        return new MarketTicker(simulator, book, properties.tickInterval(), events, store.ticks());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -30,7 +31,16 @@ public class MarketSimulator {
     private long tickSeq;
 
     public MarketSimulator(MarketProperties properties, long seed, Clock clock) {
-        this.random = new SplittableRandom(seed);
+        this(properties, seed, clock, Map.of(), 0);
+    }
+
+    /**
+     * A market that continues after a restart: instruments with a {@code stored} quote go on from it, and the
+     * first tick is {@code startTick + 1}. With nothing stored and {@code startTick} 0, the market of the seed.
+     */
+    public MarketSimulator(MarketProperties properties, long seed, Clock clock, Map<String, Quote> stored, long startTick) {
+        // A restarted market draws afresh: replaying the seed's first ticks again would repeat old prices.
+        this.random = new SplittableRandom(startTick == 0 ? seed : seed ^ startTick * 0x9E3779B97F4A7C15L);
         this.clock = clock;
         this.moveProbability = properties.moveProbability();
         this.yearsPerTick = properties.tickInterval().toNanos() / 1e9 * properties.timeScale() / TRADING_SECONDS_PER_YEAR;
@@ -38,15 +48,24 @@ public class MarketSimulator {
         List<Quote> openingQuotes = new ArrayList<>();
         List<InstrumentModel> instrumentModels = new ArrayList<>();
         for (Instrument instrument : properties.instruments()) {
-            InstrumentModel model = new InstrumentModel(instrument, properties.spreadBps(), random, now);
+            Quote continued = stored.get(instrument.symbol());
+            InstrumentModel model = continued != null
+                    ? new InstrumentModel(instrument, properties.spreadBps(), continued, startTick, now)
+                    : new InstrumentModel(instrument, properties.spreadBps(), random, now);
             instrumentModels.add(model);
             openingQuotes.add(model.quote());
         }
         this.models = List.copyOf(instrumentModels);
-        this.opening = new QuoteBatch(0, now, openingQuotes);
+        this.opening = new QuoteBatch(startTick, now, openingQuotes);
+        this.tickSeq = startTick;
     }
 
-    /** The opening quote of every instrument, as tick 0: what snapshots show before the first tick. */
+    /** The sequence number that the next tick will have. */
+    public long nextSeq() {
+        return tickSeq + 1;
+    }
+
+    /** The opening quote of every instrument, as tick 0 (or the tick a restart starts after): what snapshots show before the first tick. */
     public QuoteBatch opening() {
         return opening;
     }

@@ -35,6 +35,8 @@ public final class Destinations {
     public static final String ORDERS = "/orders";
     /** Under {@link #APP_PREFIX}: SEND to cancel an open order. */
     public static final String ORDERS_CANCEL = ORDERS + "/cancel";
+    /** Under {@link #APP_PREFIX}: SEND to start the user's account again from its starting cash. */
+    public static final String ACCOUNT_RESET = "/account/reset";
     /** Under {@link #APP_PREFIX}: SUBSCRIBE for a snapshot of the user's portfolio. */
     public static final String PORTFOLIO = "/portfolio";
 

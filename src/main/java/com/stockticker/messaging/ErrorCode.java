@@ -29,8 +29,8 @@ public enum ErrorCode {
     /** The server failed; the message may be retried. */
     INTERNAL_ERROR,
     /**
-     * In relay mode, the instance could not reach the trading core in time (RabbitMQ or the core is down or
-     * restarting); the message may be retried.
+     * The database is unavailable, so nothing can be stored; or in relay mode, the instance could not reach the
+     * trading core in time (RabbitMQ or the core is down or restarting). The message may be retried.
      */
     SERVICE_UNAVAILABLE
 }

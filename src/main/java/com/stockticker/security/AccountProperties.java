@@ -17,10 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * The users who may trade ({@code ticker.accounts}). The two demo accounts are in {@code application.yml}.
  *
  * @param accounts who may log in, with a password hash and the cash they start with
+ * @param operators the usernames (of {@code accounts}) who may also reset other users' accounts
  */
 @ConfigurationProperties("ticker")
 @Validated
-public record AccountProperties(@DefaultValue List<@Valid @NotNull Account> accounts) {
+public record AccountProperties(@DefaultValue List<@Valid @NotNull Account> accounts, @DefaultValue List<@NotNull String> operators) {
+
+    /** The role of {@link #operators()}; every account has the role {@code TRADER}. */
+    public static final String OPERATOR = "OPERATOR";
 
     /**
      * @param username the login name: letters, digits, '.', '_' or '-'
@@ -32,6 +36,11 @@ public record AccountProperties(@DefaultValue List<@Valid @NotNull Account> acco
             @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1-64 letters, digits, '.', '_' or '-'") String username,
             @NotNull @Pattern(regexp = "\\{(?!noop\\})[a-z0-9-]+\\}.+", message = "must be a password hash with its encoder id, such as {bcrypt}$2a$10$..., never a plain password") String password,
             @DefaultValue("100000") @NotNull @PositiveOrZero BigDecimal startingCash) {
+    }
+
+    @AssertTrue(message = "operators must be usernames of ticker.accounts")
+    public boolean isOperatorsKnown() {
+        return operators.stream().allMatch(operator -> accounts.stream().anyMatch(a -> a != null && operator.equals(a.username())));
     }
 
     @AssertTrue(message = "account usernames must be unique")

@@ -38,7 +38,9 @@ class SecurityConfig {
     SecurityFilterChain httpSecurity(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders")).authenticated()
+                        .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders"),
+                                paths.matcher("/api/account/**")).authenticated()
+                        .requestMatchers(paths.matcher("/api/accounts/**")).hasRole(AccountProperties.OPERATOR)
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(LoginFailures.formFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
@@ -48,7 +50,10 @@ class SecurityConfig {
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), paths.matcher("/api/**")))
                 // SockJS's HTTP transports POST frames without a CSRF token; the STOMP CONNECT that opens a
                 // browser's trading session carries the token instead (see BrowserCsrfInterceptor).
-                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(Destinations.SOCKJS_ENDPOINT + "/**")))
+                // An API client that sends its credentials itself (HTTP Basic) cannot be made to POST by another site:
+                // browsers log in with the form, and a 401 here asks them for no Basic credentials to remember.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(Destinations.SOCKJS_ENDPOINT + "/**"),
+                        request -> request.getRequestURI().startsWith("/api/") && request.getHeader("Authorization") != null))
                 // SockJS's iframe transport needs same-origin framing.
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
@@ -62,7 +67,10 @@ class SecurityConfig {
     @Bean
     InMemoryUserDetailsManager users(AccountProperties properties) {
         return new InMemoryUserDetailsManager(properties.accounts().stream()
-                .map(account -> User.withUsername(account.username()).password(account.password()).roles("TRADER").build())
+                .map(account -> User.withUsername(account.username()).password(account.password())
+                        .roles(properties.operators().contains(account.username())
+                                ? new String[] { "TRADER", AccountProperties.OPERATOR } : new String[] { "TRADER" })
+                        .build())
                 .toList());
     }
 
@@ -88,7 +96,8 @@ class SecurityConfig {
     @Bean
     AuthorizationManager<Message<?>> messageAuthorization() {
         return MessageMatcherDelegatingAuthorizationManager.builder()
-                .simpDestMatchers(Destinations.APP_PREFIX + Destinations.ORDERS, Destinations.APP_PREFIX + Destinations.ORDERS + "/**").authenticated()
+                .simpDestMatchers(Destinations.APP_PREFIX + Destinations.ORDERS, Destinations.APP_PREFIX + Destinations.ORDERS + "/**",
+                        Destinations.APP_PREFIX + Destinations.ACCOUNT_RESET).authenticated()
                 .simpSubscribeDestMatchers(Destinations.USER_PREFIX + Destinations.USER_ORDERS,
                         Destinations.USER_PREFIX + Destinations.USER_PORTFOLIO,
                         Destinations.APP_PREFIX + Destinations.PORTFOLIO).authenticated()

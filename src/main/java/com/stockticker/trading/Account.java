@@ -41,6 +41,40 @@ final class Account {
         return username;
     }
 
+    BigDecimal cash() {
+        return cash;
+    }
+
+    Holding holding(String symbol) {
+        return holdings.get(symbol);
+    }
+
+    /** Replaces everything in memory with what the database holds; {@code kept} oldest first. */
+    void restore(BigDecimal storedCash, Map<String, Holding> storedHoldings, List<Order> kept) {
+        cash = storedCash;
+        holdings.clear();
+        holdings.putAll(storedHoldings);
+        orders.clear();
+        byClientOrderId.clear();
+        kept.forEach(this::record);
+    }
+
+    /**
+     * Starts the account again from {@code startingCash}: resting orders are canceled, holdings and the order
+     * history forgotten.
+     *
+     * @return the orders that were resting, now canceled
+     */
+    List<Order> reset(BigDecimal startingCash, Instant at) {
+        List<Order> canceled = openOrders();
+        canceled.forEach(order -> order.cancel(at));
+        cash = startingCash.setScale(2, RoundingMode.UNNECESSARY);
+        holdings.clear();
+        orders.clear();
+        byClientOrderId.clear();
+        return canceled;
+    }
+
     boolean tryTakeOrderToken(long nowMillis) {
         return orderRate.tryTake(nowMillis);
     }

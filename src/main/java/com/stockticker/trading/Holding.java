@@ -11,6 +11,25 @@ final class Holding {
     private long quantity;
     private BigDecimal averageCost = BigDecimal.ZERO;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
+    private boolean stored;
+
+    Holding() {
+    }
+
+    /** A holding as the database holds it. */
+    Holding(long quantity, BigDecimal averageCost, BigDecimal realizedPnl) {
+        this.quantity = quantity;
+        this.averageCost = averageCost;
+        this.realizedPnl = realizedPnl;
+        this.stored = true;
+    }
+
+    /** Whether the journal has had this holding before, so that the next change is an update rather than an insert. */
+    boolean markStored() {
+        boolean was = stored;
+        stored = true;
+        return was;
+    }
 
     long quantity() {
         return quantity;

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Service;
 
 import com.stockticker.cluster.CoreRole;
 
-/** Trading on the core: the desk answers at once, and a refusal is thrown as it is. */
+/**
+ * Trading on the core: the desk takes orders at once, and a refusal is thrown as it is; snapshots are answered
+ * once what they show is stored.
+ */
 @Service
 @CoreRole
 class LocalTrading implements TradingService {
@@ -38,11 +41,21 @@ class LocalTrading implements TradingService {
 
     @Override
     public CompletableFuture<List<OrderEvent>> orders(String username) {
-        return CompletableFuture.completedFuture(desk.orders(username));
+        return desk.storedOrders(username);
+    }
+
+    @Override
+    public CompletableFuture<List<OrderEvent>> history(String username, OrderQuery query) {
+        return CompletableFuture.completedFuture(desk.history(username, query));
+    }
+
+    @Override
+    public CompletableFuture<Portfolio> reset(String username) {
+        return desk.reset(username);
     }
 
     @Override
     public CompletableFuture<Portfolio> portfolio(String username) {
-        return CompletableFuture.completedFuture(desk.portfolio(username));
+        return desk.storedPortfolio(username);
     }
 }

@@ -3,9 +3,13 @@ package com.stockticker.trading;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.stockticker.messaging.ErrorCode;
+import com.stockticker.messaging.RejectedMessageException;
+
 /** An order inside an account; changed only under the account's lock, seen outside as {@link OrderEvent}. */
 final class Order {
 
+    private final long orderNo;
     private final String orderId;
     private final OrderRequest request;
     private final Instant createdAt;
@@ -14,12 +18,78 @@ final class Order {
     private RejectReason reason;
     private String message;
     private Instant updatedAt;
+    private boolean stored;
 
-    Order(String orderId, OrderRequest request, Instant createdAt) {
-        this.orderId = orderId;
+    Order(long orderNo, OrderRequest request, Instant createdAt) {
+        this.orderNo = orderNo;
+        this.orderId = orderId(orderNo);
         this.request = request;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    /** An order as the database holds it. */
+    Order(long orderNo, OrderRequest request, OrderStatus status, BigDecimal averagePrice, RejectReason reason, String message,
+            Instant createdAt, Instant updatedAt) {
+        this(orderNo, request, createdAt);
+        this.status = status;
+        this.averagePrice = averagePrice;
+        this.reason = reason;
+        this.message = message;
+        this.updatedAt = updatedAt;
+        this.stored = true;
+    }
+
+    static String orderId(long orderNo) {
+        return "O-" + orderNo;
+    }
+
+    /**
+     * The number in an orderId that this server made.
+     *
+     * @throws RejectedMessageException with {@code INVALID_MESSAGE} for any other text
+     */
+    static long orderNo(String orderId) {
+        try {
+            if (orderId.startsWith("O-")) {
+                return Long.parseLong(orderId.substring(2));
+            }
+        }
+        catch (NumberFormatException notANumber) {
+            // Refused below, as any other id that the server did not make.
+        }
+        throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "'" + orderId + "' is not an orderId such as O-17");
+    }
+
+    long orderNo() {
+        return orderNo;
+    }
+
+    /** Whether the journal has had this order before, so that the next change is an update rather than an insert. */
+    boolean markStored() {
+        boolean was = stored;
+        stored = true;
+        return was;
+    }
+
+    BigDecimal averagePrice() {
+        return averagePrice;
+    }
+
+    RejectReason reason() {
+        return reason;
+    }
+
+    String message() {
+        return message;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
     }
 
     String orderId() {

@@ -48,6 +48,12 @@ class OrderController {
         return trading.cancel(user.getName(), request);
     }
 
+    /** The portfolio after the reset reaches the user on {@code /user/queue/portfolio}, as after any change. */
+    @MessageMapping(Destinations.ACCOUNT_RESET)
+    CompletableFuture<Void> reset(Principal user) {
+        return trading.reset(user.getName()).thenApply(portfolio -> null);
+    }
+
     @SubscribeMapping(Destinations.ORDERS)
     CompletableFuture<List<OrderEvent>> orders(Principal user) {
         return trading.orders(user.getName());

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,30 +28,46 @@ import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.RejectedMessageException;
 import com.stockticker.security.AccountProperties;
+import com.stockticker.storage.Change;
+import com.stockticker.storage.Entry;
+import com.stockticker.storage.Journal;
+import com.stockticker.storage.ReservedSequence;
 
 /**
  * Paper trading: validates orders, fills them against the live quotes and keeps every user's cash,
- * positions and orders, in memory. Each account is changed under its own lock, so orders, cancels and
- * ticks that race for it are applied one at a time; what happened is published as {@link OrderUpdated}
- * and {@link PortfolioUpdated} events, in order, while that lock is held.
+ * positions and orders, in memory and in the database. Each account is changed under its own lock, so
+ * orders, cancels and ticks that race for it are applied one at a time; what changed is appended to the
+ * {@link Journal} under that lock, and what happened is published as {@link OrderUpdated} and
+ * {@link PortfolioUpdated} events, in order, once the journal has committed it. Nobody waits for the
+ * database: not the client's thread, not the market's.
  */
 @Service
 @CoreRole
 public class TradingDesk {
 
+    /** Order numbers reserved at a time: at thousands of orders a second, one reservation every half minute. */
+    private static final long ORDER_NUMBER_BLOCK = 100_000;
+
     private final Map<String, Account> accounts;
+    private final Map<String, BigDecimal> startingCash;
     private final Map<String, Instrument> instruments;
     private final QuoteBook book;
     private final TradingProperties limits;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final AtomicLong orderIds = new AtomicLong();
     private final MeterRegistry meters;
+    private final TradingStore store;
+    private final Journal journal;
+    private final ReservedSequence orderNumbers;
 
     TradingDesk(AccountProperties accountProperties, MarketProperties market, QuoteBook book, TradingProperties limits,
-            Clock clock, ApplicationEventPublisher events, MeterRegistry meters) {
+            Clock clock, ApplicationEventPublisher events, MeterRegistry meters, TradingStore store, Journal journal) {
         this.meters = meters;
+        this.store = store;
+        this.journal = journal;
         long now = clock.millis();
+        this.startingCash = accountProperties.accounts().stream().collect(Collectors.toUnmodifiableMap(
+                AccountProperties.Account::username, AccountProperties.Account::startingCash));
         this.accounts = accountProperties.accounts().stream().collect(Collectors.toUnmodifiableMap(
                 AccountProperties.Account::username, account -> new Account(account.username(), account.startingCash(), limits, now)));
         this.instruments = market.instruments().stream().collect(Collectors.toUnmodifiableMap(Instrument::symbol, Function.identity()));
@@ -56,28 +75,40 @@ public class TradingDesk {
         this.limits = limits;
         this.clock = clock;
         this.events = events;
+        accounts.values().forEach(account -> {
+            store.create(account.username(), startingCash.get(account.username()));
+            store.load(account, limits.orderHistory());
+        });
+        this.orderNumbers = ReservedSequence.open(store.jdbc(), journal, "order", ORDER_NUMBER_BLOCK);
+        journal.register(this::reload);
     }
 
     /**
      * Places an order. A {@code clientOrderId} seen before returns that order as it is now, so that a
      * retried message never trades twice.
+     *
+     * @throws RejectedMessageException with {@code SERVICE_UNAVAILABLE} while the database is down
      */
     public OrderEvent place(String username, OrderRequest request) {
         Account account = account(username);
         synchronized (account) {
+            requireStorage();
+            Outcome outcome = new Outcome(account);
             Order existing = account.byClientOrderId(request.clientOrderId());
             if (existing != null) {
                 // A retry: the order as it is, sent again; nothing happened to it, so nothing is counted.
-                OrderEvent event = existing.event();
-                events.publishEvent(new OrderUpdated(username, event));
-                return event;
+                return outcome.tell(existing.event()).commit();
             }
             Instant now = now();
-            Order order = new Order("O-" + orderIds.incrementAndGet(), request, now);
+            long orderNo = orderNumbers.next();
+            if (orderNo < 0) {
+                throw unavailable();
+            }
+            Order order = new Order(orderNo, request, now);
             if (!account.tryTakeOrderToken(clock.millis())) {
                 // Not recorded: a rate-limited order may be sent again, with the same clientOrderId.
                 order.reject(RejectReason.RATE_LIMITED, rateLimitMessage(), now);
-                return publish(account, order);
+                return outcome.report(order).commit();
             }
             // One quote for the checks and the fill: a tick in between must not make a checked buy unaffordable.
             Quote quote = instruments.containsKey(request.symbol()) ? book.quote(request.symbol()) : null;
@@ -85,17 +116,19 @@ public class TradingDesk {
             if (rejection != null) {
                 order.reject(rejection.reason(), rejection.message(), now);
                 account.record(order);
-                return publish(account, order);
+                return outcome.store(order).report(order).commit();
             }
             account.record(order);
-            publish(account, order);
+            outcome.store(order).report(order);
             BigDecimal price = fillPrice(request, quote);
             if (price != null) {
                 account.fill(order, price, now);
-                publishPortfolio(account, now);
-                return publish(account, order);
+                outcome.holding(request.symbol()).portfolio(now).report(order);
             }
-            publishPortfolio(account, now);
+            else {
+                outcome.portfolio(now);
+            }
+            outcome.commit();
             return order.event();
         }
     }
@@ -107,14 +140,15 @@ public class TradingDesk {
     public OrderEvent reject(String username, OrderRejectedException rejection) {
         Account account = account(username);
         synchronized (account) {
+            requireStorage();
             Instant now = now();
             boolean limited = !account.tryTakeOrderToken(clock.millis());
             OrderEvent event = new OrderEvent(null, rejection.getClientOrderId(), null, null, null, null, null,
                     OrderStatus.REJECTED, 0, null, limited ? RejectReason.RATE_LIMITED : rejection.getReason(),
                     limited ? rateLimitMessage() : rejection.getMessage(), now, now);
             count(event);
-            events.publishEvent(new OrderUpdated(username, event));
-            return event;
+            // Through the journal all the same, so that it reaches the user after the events before it.
+            return new Outcome(account).tell(event).commit();
         }
     }
 
@@ -122,11 +156,12 @@ public class TradingDesk {
      * Cancels an open order named by {@code orderId} or {@code clientOrderId}.
      *
      * @throws RejectedMessageException if there is no such order, it is no longer open, or the user sends
-     *     order messages too fast
+     *     order messages too fast; {@code SERVICE_UNAVAILABLE} while the database is down
      */
     public OrderEvent cancel(String username, String orderId, String clientOrderId) {
         Account account = account(username);
         synchronized (account) {
+            requireStorage();
             if (!account.tryTakeOrderToken(clock.millis())) {
                 throw new RejectedMessageException(ErrorCode.RATE_LIMITED, rateLimitMessage());
             }
@@ -141,15 +176,45 @@ public class TradingDesk {
             }
             Instant now = now();
             order.cancel(now);
-            publishPortfolio(account, now);
-            return publish(account, order);
+            return new Outcome(account).store(order).portfolio(now).report(order).commit();
         }
     }
 
+    /**
+     * Starts {@code username}'s account again from its starting cash: resting orders are canceled (and reported
+     * so), holdings and the order history are deleted. Order numbers are not reused.
+     *
+     * @return the portfolio after the reset, once it is stored
+     */
+    public CompletableFuture<Portfolio> reset(String username) {
+        Account account = account(username);
+        synchronized (account) {
+            requireStorage();
+            Instant now = now();
+            List<Order> canceled = account.reset(startingCash.get(username), now);
+            Outcome outcome = new Outcome(account);
+            outcome.changes.addAll(store.reset(account));
+            canceled.forEach(outcome::report);
+            Portfolio portfolio = account.portfolio(book::quote, now);
+            outcome.portfolio(now);
+            return outcome.commitThen(portfolio);
+        }
+    }
+
+    /** The user's recent orders (the last {@code ticker.trading.order-history} finished ones and the open ones). */
     public List<OrderEvent> orders(String username) {
         Account account = account(username);
         synchronized (account) {
             return account.orders().stream().map(Order::event).toList();
+        }
+    }
+
+    /** {@link #orders(String)}, answered once every change that it shows is stored. */
+    public CompletableFuture<List<OrderEvent>> storedOrders(String username) {
+        Account account = account(username);
+        synchronized (account) {
+            requireStorage();
+            return new Outcome(account).commitThen(account.orders().stream().map(Order::event).toList());
         }
     }
 
@@ -160,26 +225,49 @@ public class TradingDesk {
         }
     }
 
-    /** Fills the resting orders that this tick's quotes cross, and revalues portfolios that hold what moved. */
+    /** {@link #portfolio(String)}, answered once every change that it shows is stored. */
+    public CompletableFuture<Portfolio> storedPortfolio(String username) {
+        Account account = account(username);
+        synchronized (account) {
+            requireStorage();
+            return new Outcome(account).commitThen(account.portfolio(book::quote, now()));
+        }
+    }
+
+    /** A page of the user's whole order history, from the database. */
+    public List<OrderEvent> history(String username, OrderQuery query) {
+        account(username);
+        return store.history(username, query);
+    }
+
+    /**
+     * Fills the resting orders that this tick's quotes cross, and revalues portfolios that hold what moved. On
+     * the market's thread: it only appends to the journal. While the database is down nothing fills, as
+     * nothing could be stored.
+     */
     @EventListener
     void onTick(QuoteBatch tick) {
+        if (!journal.available()) {
+            return;
+        }
         Map<String, Quote> moved = tick.quotes().stream().collect(Collectors.toMap(Quote::symbol, Function.identity()));
         for (Account account : accounts.values()) {
             synchronized (account) {
-                boolean filled = false;
+                Outcome outcome = new Outcome(account);
                 for (Order order : account.openOrders()) {
                     Quote quote = moved.get(order.request().symbol());
                     BigDecimal price = quote != null ? fillPrice(order.request(), quote) : null;
                     if (price != null) {
                         account.fill(order, price, tick.timestamp());
-                        publish(account, order);
-                        filled = true;
+                        outcome.store(order).holding(order.request().symbol()).report(order);
                     }
                 }
                 boolean holdsWhatMoved = moved.keySet().stream().anyMatch(account::holds);
-                if (filled || (holdsWhatMoved && account.dueForValuation(tick.timestamp(), limits.portfolioInterval()))) {
-                    publishPortfolio(account, tick.timestamp());
+                if (!outcome.orders.isEmpty()
+                        || (holdsWhatMoved && account.dueForValuation(tick.timestamp(), limits.portfolioInterval()))) {
+                    outcome.portfolio(tick.timestamp());
                 }
+                outcome.commit();
             }
         }
     }
@@ -243,22 +331,33 @@ public class TradingDesk {
         return null;
     }
 
-    /** Publishes what just happened to an order, and counts it. */
-    private OrderEvent publish(Account account, Order order) {
-        OrderEvent event = order.event();
-        count(event);
-        events.publishEvent(new OrderUpdated(account.username(), event));
-        return event;
-    }
-
     private void count(OrderEvent event) {
         meters.counter("ticker.orders", "status", event.status().name(),
                 "reason", event.reason() != null ? event.reason().name() : "none").increment();
     }
 
-    private void publishPortfolio(Account account, Instant now) {
-        account.markValued(now);
-        events.publishEvent(new PortfolioUpdated(account.username(), account.portfolio(book::quote, now)));
+    private void requireStorage() {
+        if (!journal.available()) {
+            throw unavailable();
+        }
+    }
+
+    private static RejectedMessageException unavailable() {
+        return new RejectedMessageException(ErrorCode.SERVICE_UNAVAILABLE,
+                "Orders cannot be stored right now (the database is unavailable); send it again later");
+    }
+
+    /**
+     * After the database failed and came back: every account as the database has it, and whatever the journal
+     * still held for it dropped, unstored and untold, under the account's lock so that nothing changes it meanwhile.
+     */
+    private void reload() {
+        for (Account account : accounts.values()) {
+            synchronized (account) {
+                journal.withdraw(account.username());
+                store.load(account, limits.orderHistory());
+            }
+        }
     }
 
     private String rateLimitMessage() {
@@ -279,5 +378,78 @@ public class TradingDesk {
     }
 
     private record Rejection(RejectReason reason, String message) {
+    }
+
+    /**
+     * What one operation did to an account: the rows to store and the events to publish once they are stored.
+     * Built and committed under the account's lock, so the journal holds each account's changes in order.
+     */
+    private final class Outcome {
+
+        private final Account account;
+        private final List<Order> orders = new ArrayList<>();
+        private final Set<String> symbols = new TreeSet<>();
+        private final List<Change> changes = new ArrayList<>();
+        private final List<Object> told = new ArrayList<>();
+
+        Outcome(Account account) {
+            this.account = account;
+        }
+
+        Outcome store(Order order) {
+            if (!orders.contains(order)) {
+                orders.add(order);
+            }
+            return this;
+        }
+
+        Outcome holding(String symbol) {
+            symbols.add(symbol);
+            return this;
+        }
+
+        /** Counts what just happened to an order, and tells its owner once it is stored. */
+        Outcome report(Order order) {
+            OrderEvent event = order.event();
+            count(event);
+            return tell(event);
+        }
+
+        Outcome tell(OrderEvent event) {
+            told.add(new OrderUpdated(account.username(), event));
+            return this;
+        }
+
+        Outcome portfolio(Instant now) {
+            account.markValued(now);
+            told.add(new PortfolioUpdated(account.username(), account.portfolio(book::quote, now)));
+            return this;
+        }
+
+        /** @return the last order event told, for the callers that return it */
+        OrderEvent commit() {
+            if (!orders.isEmpty() || !symbols.isEmpty() || !changes.isEmpty() || !told.isEmpty()) {
+                append(() -> { }, () -> { });
+            }
+            return told.stream().filter(OrderUpdated.class::isInstance).map(update -> ((OrderUpdated) update).order())
+                    .reduce((first, last) -> last).orElse(null);
+        }
+
+        <T> CompletableFuture<T> commitThen(T answer) {
+            CompletableFuture<T> answered = new CompletableFuture<>();
+            append(() -> answered.complete(answer), () -> answered.completeExceptionally(unavailable()));
+            return answered;
+        }
+
+        private void append(Runnable afterwards, Runnable failed) {
+            if (!orders.isEmpty() || !symbols.isEmpty()) {
+                changes.addAll(store.changes(account, symbols, orders));
+            }
+            List<Object> toTell = List.copyOf(told);
+            journal.append(new Entry(account.username(), changes, () -> {
+                toTell.forEach(events::publishEvent);
+                afterwards.run();
+            }, failed));
+        }
     }
 }

@@ -47,6 +47,7 @@ class HomeController {
                         Map.entry("orders", Destinations.APP_PREFIX + Destinations.ORDERS),
                         Map.entry("ordersCancel", Destinations.APP_PREFIX + Destinations.ORDERS_CANCEL),
                         Map.entry("portfolio", Destinations.APP_PREFIX + Destinations.PORTFOLIO),
+                        Map.entry("accountReset", Destinations.APP_PREFIX + Destinations.ACCOUNT_RESET),
                         Map.entry("userOrders", Destinations.USER_PREFIX + Destinations.USER_ORDERS),
                         Map.entry("userPortfolio", Destinations.USER_PREFIX + Destinations.USER_PORTFOLIO)),
                 new DashboardConfig.Limits(subscriptions.maxSymbols(), subscriptions.maxRate(), trading.maxQuantity(),

@@ -1,26 +1,47 @@
 package com.stockticker.web;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import com.stockticker.messaging.ErrorCode;
+import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.security.AccountProperties;
 import com.stockticker.trading.OrderEvent;
+import com.stockticker.trading.OrderQuery;
+import com.stockticker.trading.OrderStatus;
 import com.stockticker.trading.Portfolio;
 import com.stockticker.trading.TradingService;
 
-/** The logged-in user's portfolio and orders over HTTP: the same shapes as the STOMP snapshots. */
+/**
+ * The logged-in user's portfolio and orders over HTTP: the same shapes as the STOMP snapshots, and the whole
+ * order history a page at a time.
+ */
 @RestController
 @RequestMapping("/api")
 class TradingApiController {
 
-    private final TradingService trading;
+    /** The most orders one page of history holds. */
+    static final int MAX_PAGE = 1000;
 
-    TradingApiController(TradingService trading) {
+    private final TradingService trading;
+    private final Set<String> usernames;
+
+    TradingApiController(TradingService trading, AccountProperties accounts) {
         this.trading = trading;
+        this.usernames = accounts.accounts().stream().map(AccountProperties.Account::username).collect(Collectors.toUnmodifiableSet());
     }
 
     @GetMapping("/portfolio")
@@ -28,8 +49,36 @@ class TradingApiController {
         return trading.portfolio(user.getName());
     }
 
+    /**
+     * A page of the user's orders, newest first: {@code limit} of them (default 100, at most 1000), only those
+     * with one of the {@code status} values, placed in [{@code from}, {@code to}) and before the order
+     * {@code before} (the last orderId of the previous page).
+     */
     @GetMapping("/orders")
-    CompletableFuture<List<OrderEvent>> orders(Principal user) {
-        return trading.orders(user.getName());
+    CompletableFuture<List<OrderEvent>> orders(Principal user, @RequestParam(required = false) Set<OrderStatus> status,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String before, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "limit must be between 1 and " + MAX_PAGE);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "from must be before to");
+        }
+        return trading.history(user.getName(), new OrderQuery(status != null ? status : Set.of(), from, to, before, limit));
+    }
+
+    /** Starts the user's account again from its starting cash: resting orders canceled, positions and history gone. */
+    @PostMapping("/account/reset")
+    CompletableFuture<Portfolio> reset(Principal user) {
+        return trading.reset(user.getName());
+    }
+
+    /** An operator (see {@code ticker.operators}) resets any user's account; the security configuration checks the role. */
+    @PostMapping("/accounts/{username}/reset")
+    CompletableFuture<Portfolio> resetAccount(@PathVariable String username) {
+        if (!usernames.contains(username)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account '" + username + "'");
+        }
+        return trading.reset(username);
     }
 }

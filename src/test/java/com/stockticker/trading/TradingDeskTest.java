@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.stockticker.market.Instrument;
@@ -18,11 +21,13 @@ import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.RejectedMessageException;
 import com.stockticker.security.AccountProperties;
+import com.stockticker.storage.Journal;
+import com.stockticker.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The desk against quotes the test chooses, so that every crossing is certain. */
+/** The desk against quotes the test chooses, so that every crossing is certain, on a database of its own. */
 class TradingDeskTest {
 
     private static final Instant NOW = Instant.parse("2026-01-05T15:00:00Z");
@@ -30,12 +35,28 @@ class TradingDeskTest {
     private final List<Object> events = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final QuoteBook book = new QuoteBook(new QuoteBatch(0, NOW, List.of(quote("ACME", "100.00", 0))), 10);
-    private final TradingDesk desk = new TradingDesk(
-            new AccountProperties(List.of(new AccountProperties.Account("ann", "{bcrypt}x", new BigDecimal("10000")))),
-            new MarketProperties(1L, Duration.ofMillis(250), 1, 60, 2, 10,
-                    List.of(new Instrument("ACME", "Acme", new BigDecimal("100.00"), 0, 0.2, new BigDecimal("0.01")))),
-            book, new TradingProperties(1000, 3, 10, 5, Duration.ofMillis(500), 100),
-            Clock.fixed(NOW, ZoneOffset.UTC), events::add, meters);
+    private final TestDatabase database = emptyDatabase().migrate();
+    private final Journal journal = database.journal();
+    private final TradingDesk desk = desk();
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    /** A new database, not migrated yet; here an in-memory H2, in {@code PostgreSqlTradingDeskTest} a PostgreSQL. */
+    TestDatabase emptyDatabase() {
+        return TestDatabase.at("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa");
+    }
+
+    /** Makes the database fail every write: here its orders table goes away. */
+    void takeDatabaseAway() throws Exception {
+        database.jdbc().execute("ALTER TABLE orders RENAME TO orders_away");
+    }
+
+    void bringDatabaseBack() throws Exception {
+        database.jdbc().execute("ALTER TABLE orders_away RENAME TO orders");
+    }
 
     @Test
     void aMarketBuyPaysTheAskAndASellGetsTheBid() {
@@ -65,6 +86,7 @@ class TradingDeskTest {
         tick(1, "99.50");
         assertThat(desk.orders("ann").get(0).status()).isEqualTo(OrderStatus.NEW);
         tick(2, "98.80");
+        journal.flush().join();
 
         OrderEvent filled = desk.orders("ann").get(0);
         assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
@@ -147,6 +169,127 @@ class TradingDeskTest {
         assertThat(desk.place("ann", order("b2", Side.BUY, OrderType.MARKET, 1, null)).reason()).isEqualTo(RejectReason.RATE_LIMITED);
         assertThatThrownBy(() -> desk.cancel("ann", null, "b1")).isInstanceOf(RejectedMessageException.class)
                 .hasMessageContaining("order messages a second");
+    }
+
+    @Test
+    void aDeskStartedAgainOnTheSameDatabaseHasEverythingItAcknowledged() {
+        desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 10, null));
+        OrderEvent resting = desk.place("ann", order("l1", Side.BUY, OrderType.LIMIT, 20, "90.00"));
+        desk.place("ann", order("bad", Side.BUY, OrderType.LIMIT, 1, "90.001"));
+        tick(1, "110.00");
+        desk.place("ann", order("s1", Side.SELL, OrderType.MARKET, 4, null));
+        journal.flush().join();
+
+        TradingDesk restarted = desk();
+
+        assertThat(restarted.orders("ann")).containsExactlyElementsOf(desk.orders("ann"));
+        Portfolio before = desk.portfolio("ann");
+        Portfolio after = restarted.portfolio("ann");
+        assertThat(after.cash()).isEqualByComparingTo(before.cash());
+        assertThat(after.availableCash()).isEqualByComparingTo(before.availableCash()).isEqualByComparingTo(
+                before.cash().subtract(new BigDecimal("1800.00")));
+        assertThat(after.positions()).singleElement().satisfies(position -> {
+            assertThat(position.quantity()).isEqualTo(6);
+            assertThat(position.averageCost()).isEqualByComparingTo("100.05");
+            assertThat(position.realizedPnl()).isEqualByComparingTo("39.60");
+        });
+        assertThat(restarted.place("ann", order("l1", Side.BUY, OrderType.LIMIT, 99, "1.00"))).isEqualTo(resting);
+        OrderEvent next = restarted.place("ann", order("b2", Side.BUY, OrderType.MARKET, 1, null));
+        assertThat(Long.parseLong(next.orderId().substring(2))).isGreaterThan(100_000);
+    }
+
+    @Test
+    void aResetStartsTheAccountAgainAndCancelsWhatRests() {
+        desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 10, null));
+        desk.place("ann", order("l1", Side.BUY, OrderType.LIMIT, 20, "90.00"));
+
+        Portfolio reset = desk.reset("ann").join();
+
+        assertThat(reset.cash()).isEqualByComparingTo("10000.00");
+        assertThat(reset.availableCash()).isEqualByComparingTo("10000.00");
+        assertThat(reset.positions()).isEmpty();
+        assertThat(desk.orders("ann")).isEmpty();
+        assertThat(events).filteredOn(OrderUpdated.class::isInstance).map(e -> ((OrderUpdated) e).order())
+                .last().satisfies(canceled -> {
+                    assertThat(canceled.clientOrderId()).isEqualTo("l1");
+                    assertThat(canceled.status()).isEqualTo(OrderStatus.CANCELED);
+                });
+        assertThat(desk().portfolio("ann").cash()).isEqualByComparingTo("10000.00");
+        assertThat(desk.history("ann", new OrderQuery(java.util.Set.of(), null, null, null, 10))).isEmpty();
+    }
+
+    @Test
+    void whileTheDatabaseIsDownOrdersAreRefusedAndNothingUnstoredIsToldThenItRecovers() throws Exception {
+        desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 10, null));
+        journal.flush().join();
+        takeDatabaseAway();
+
+        OrderEvent lost = desk.place("ann", order("b2", Side.BUY, OrderType.MARKET, 5, null));
+        assertThat(journal.flush()).failsWithin(Duration.ofSeconds(30));
+        assertThat(journal.available()).isFalse();
+        assertThatThrownBy(() -> desk.place("ann", order("b3", Side.BUY, OrderType.MARKET, 1, null)))
+                .isInstanceOf(RejectedMessageException.class).hasMessageContaining("database");
+        assertThat(events).filteredOn(OrderUpdated.class::isInstance).map(e -> ((OrderUpdated) e).order().clientOrderId())
+                .containsExactly("b1", "b1");
+
+        bringDatabaseBack();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(journal::available);
+
+        assertThat(desk.orders("ann")).extracting(OrderEvent::clientOrderId).containsExactly("b1");
+        assertThat(desk.portfolio("ann").positions().get(0).quantity()).isEqualTo(10);
+        OrderEvent retried = desk.place("ann", order("b2", Side.BUY, OrderType.MARKET, 5, null));
+        assertThat(retried.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(retried.orderId()).isNotEqualTo(lost.orderId());
+        journal.flush().join();
+        assertThat(desk().portfolio("ann").positions().get(0).quantity()).isEqualTo(15);
+    }
+
+    @Test
+    void theSchemaIsCreatedFromNothing() {
+        try (TestDatabase empty = emptyDatabase().migrate()) {
+            assertThat(empty.jdbc().queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
+                    .containsExactly("1", "2");
+            for (String table : List.of("accounts", "holdings", "orders", "sequences", "quotes")) {
+                assertThat(empty.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
+            }
+        }
+    }
+
+    @Test
+    void whatVersion1StoredIsThereAfterTheUpgrade() {
+        try (TestDatabase old = emptyDatabase()) {
+            Flyway.configure().dataSource(old.dataSource()).target("1").load().migrate();
+            old.jdbc().update("INSERT INTO accounts (username, starting_cash, cash) VALUES ('ann', 10000, 8999.50)");
+            old.jdbc().update("INSERT INTO holdings (username, symbol, quantity, average_cost, realized_pnl) VALUES ('ann', 'ACME', 10, 100.05, 0)");
+            old.jdbc().update("INSERT INTO orders (order_no, username, client_order_id, symbol, side, order_type, quantity, limit_price, status, "
+                    + "average_price, reason, message, created_at, updated_at) VALUES "
+                    + "(41, 'ann', 'b1', 'ACME', 'BUY', 'MARKET', 10, NULL, 'FILLED', 100.05, NULL, NULL, 1, 1), "
+                    + "(42, 'ann', 'l1', 'ACME', 'BUY', 'LIMIT', 10, 90.00, 'NEW', NULL, NULL, NULL, 2, 2)");
+            old.jdbc().update("INSERT INTO sequences (name, reserved_up_to) VALUES ('order', 100)");
+
+            old.migrate();
+
+            TradingDesk upgraded = desk(old, old.journal());
+            assertThat(upgraded.orders("ann")).extracting(OrderEvent::orderId, OrderEvent::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("O-41", OrderStatus.FILLED), org.assertj.core.groups.Tuple.tuple("O-42", OrderStatus.NEW));
+            assertThat(upgraded.portfolio("ann").availableCash()).isEqualByComparingTo("8099.50");
+            assertThat(upgraded.portfolio("ann").positions().get(0).quantity()).isEqualTo(10);
+            assertThat(upgraded.place("ann", order("b2", Side.BUY, OrderType.MARKET, 1, null)).orderId()).isEqualTo("O-101");
+            assertThat(old.jdbc().queryForObject("SELECT COUNT(*) FROM quotes", Integer.class)).isZero();
+        }
+    }
+
+    private TradingDesk desk() {
+        return desk(database, journal);
+    }
+
+    private TradingDesk desk(TestDatabase on, Journal writer) {
+        return new TradingDesk(
+                new AccountProperties(List.of(new AccountProperties.Account("ann", "{bcrypt}x", new BigDecimal("10000"))), List.of()),
+                new MarketProperties(1L, Duration.ofMillis(250), 1, 60, 2, 10,
+                        List.of(new Instrument("ACME", "Acme", new BigDecimal("100.00"), 0, 0.2, new BigDecimal("0.01")))),
+                book, new TradingProperties(1000, 3, 10, 5, Duration.ofMillis(500), 100),
+                Clock.fixed(NOW, ZoneOffset.UTC), events::add, meters, new TradingStore(on.jdbc()), writer);
     }
 
     private void tick(long seq, String price) {

@@ -1,0 +1,223 @@
+package com.stockticker.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.HdrHistogram.Recorder;
+
+/**
+ * The trading scenario: U logged-in users each send market orders at a fixed rate (a buy, then a sell of the
+ * same share, so that no account runs out of cash or shares) and follow {@code /user/queue/orders}. It reports
+ * orders a second, the time from SEND to the NEW and to the FILLED event, and {@code ticker_publish_latency_seconds}
+ * from the server's Prometheus endpoint, measured in a window without orders and then in the window with them.
+ *
+ * <pre>java -cp stomp-bench.jar com.stockticker.bench.TradingLoad --url ws://127.0.0.1:18080/ws --users 100 --rate 25</pre>
+ */
+public final class TradingLoad {
+
+    private static final Pattern EVENT = Pattern.compile("\"clientOrderId\":\"([^\"]+)\".*?\"status\":\"([A-Z]+)\"");
+    private static final String[] SYMBOLS = Options.SYMBOLS_20.split(",");
+
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Recorder toNew = new Recorder(3);
+    private final Recorder toFilled = new Recorder(3);
+    private final AtomicLong filled = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new TreeMap<>(Map.of("--url", "ws://127.0.0.1:18080/ws", "--users", "100",
+                "--user-prefix", "trader-", "--passcode", "bench-demo", "--rate", "25", "--warmup", "10", "--duration", "30",
+                "--label", "server"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!options.containsKey(args[i]) && !args[i].equals("--json")) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + options.keySet() + " --json FILE");
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        new TradingLoad().run(options);
+    }
+
+    private void run(Map<String, String> options) throws Exception {
+        URI url = URI.create(options.get("--url"));
+        URI metrics = URI.create("http://" + url.getHost() + ":" + url.getPort() + "/actuator/prometheus");
+        int users = Integer.parseInt(options.get("--users"));
+        double rate = Double.parseDouble(options.get("--rate"));
+        long warmup = Long.parseLong(options.get("--warmup"));
+        long duration = Long.parseLong(options.get("--duration"));
+        HttpClient http = HttpClient.newHttpClient();
+
+        // The market alone first: the publish latency without orders.
+        Map<Double, Long> idleStart = publishLatencyBuckets(http, metrics);
+        TimeUnit.SECONDS.sleep(duration);
+        Map<Double, Long> idleEnd = publishLatencyBuckets(http, metrics);
+
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            sockets.add(connect(http, url, options.get("--user-prefix") + u, options.get("--passcode")));
+        }
+        ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
+        long periodMicros = (long) (1_000_000 / rate);
+        for (int u = 0; u < users; u++) {
+            WebSocket socket = sockets.get(u);
+            String user = "u" + u;
+            String symbol = SYMBOLS[u % SYMBOLS.length];
+            AtomicLong sequence = new AtomicLong();
+            senders.scheduleAtFixedRate(() -> send(socket, user, symbol, sequence.getAndIncrement()),
+                    periodMicros * u / users, periodMicros, TimeUnit.MICROSECONDS);
+        }
+        TimeUnit.SECONDS.sleep(warmup);
+        toNew.getIntervalHistogram();
+        toFilled.getIntervalHistogram();
+        long filledStart = filled.get();
+        long sentStart = sent.get();
+        Map<Double, Long> loadStart = publishLatencyBuckets(http, metrics);
+        long windowStart = System.nanoTime();
+        TimeUnit.SECONDS.sleep(duration);
+        double seconds = (System.nanoTime() - windowStart) / 1e9;
+        Map<Double, Long> loadEnd = publishLatencyBuckets(http, metrics);
+        var newLatency = toNew.getIntervalHistogram();
+        var filledLatency = toFilled.getIntervalHistogram();
+        long filledInWindow = filled.get() - filledStart;
+        long sentInWindow = sent.get() - sentStart;
+        senders.shutdownNow();
+        sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
+
+        String report = String.format(Locale.ROOT, """
+                {"label":"%s","users":%d,"ratePerUser":%.1f,"windowSeconds":%.1f,
+                 "ordersSentPerSecond":%.0f,"ordersFilledPerSecond":%.0f,"rejected":%d,"errors":%d,
+                 "sendToNewMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},"sendToFilledMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},
+                 "publishLatencyMs":{"idle":{"p50":%.2f,"p99":%.2f},"trading":{"p50":%.2f,"p99":%.2f}}}""",
+                options.get("--label"), users, rate, seconds, sentInWindow / seconds, filledInWindow / seconds, rejected.get(),
+                errors.get(), newLatency.getValueAtPercentile(50) / 1e3, newLatency.getValueAtPercentile(99) / 1e3,
+                newLatency.getMaxValue() / 1e3, filledLatency.getValueAtPercentile(50) / 1e3,
+                filledLatency.getValueAtPercentile(99) / 1e3, filledLatency.getMaxValue() / 1e3,
+                percentile(idleStart, idleEnd, 0.5), percentile(idleStart, idleEnd, 0.99),
+                percentile(loadStart, loadEnd, 0.5), percentile(loadStart, loadEnd, 0.99));
+        PrintStream out = System.out;
+        out.println(report);
+        if (options.containsKey("--json")) {
+            Files.writeString(Path.of(options.get("--json")), report + "\n");
+        }
+        System.exit(0);
+    }
+
+    private void send(WebSocket socket, String user, String symbol, long n) {
+        String clientOrderId = user + "-" + n;
+        String side = n % 2 == 0 ? "BUY" : "SELL";
+        String frame = "SEND\ndestination:/app/orders\ncontent-type:application/json\n\n{\"clientOrderId\":\"" + clientOrderId
+                + "\",\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\",\"type\":\"MARKET\",\"quantity\":1}\0";
+        sentAt.put(clientOrderId, System.nanoTime());
+        synchronized (socket) {
+            // One frame at a time per socket: the JDK's WebSocket refuses a send while one is in progress.
+            socket.sendText(frame, true).join();
+        }
+        sent.incrementAndGet();
+    }
+
+    private WebSocket connect(HttpClient http, URI url, String login, String passcode) throws Exception {
+        CountDownLatch connected = new CountDownLatch(1);
+        WebSocket socket = http.newWebSocketBuilder().subprotocols("v12.stomp").buildAsync(url, new WebSocket.Listener() {
+            private final StringBuilder pending = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                pending.append(data);
+                int end;
+                while ((end = pending.indexOf("\0")) >= 0) {
+                    String frame = pending.substring(0, end);
+                    pending.delete(0, end + 1);
+                    received(frame, connected);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).join();
+        socket.sendText("CONNECT\naccept-version:1.2\nhost:" + url.getHost() + "\nlogin:" + login + "\npasscode:" + passcode
+                + "\nheart-beat:0,0\n\n\0", true).join();
+        if (!connected.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no CONNECTED for " + login);
+        }
+        socket.sendText("SUBSCRIBE\nid:orders\ndestination:/user/queue/orders\n\n\0", true).join();
+        socket.sendText("SUBSCRIBE\nid:errors\ndestination:/user/queue/errors\n\n\0", true).join();
+        return socket;
+    }
+
+    private void received(String frame, CountDownLatch connected) {
+        String text = frame.startsWith("\n") ? frame.substring(1) : frame;
+        if (text.startsWith("CONNECTED")) {
+            connected.countDown();
+        }
+        else if (text.startsWith("MESSAGE") && text.contains("subscription:orders")) {
+            Matcher event = EVENT.matcher(text);
+            if (event.find()) {
+                long now = System.nanoTime();
+                String clientOrderId = event.group(1);
+                Long at = sentAt.get(clientOrderId);
+                switch (event.group(2)) {
+                    case "NEW" -> {
+                        if (at != null) {
+                            toNew.recordValue(Math.max(0, (now - at) / 1000));
+                        }
+                    }
+                    case "FILLED" -> {
+                        filled.incrementAndGet();
+                        if (at != null) {
+                            toFilled.recordValue(Math.max(0, (now - at) / 1000));
+                            sentAt.remove(clientOrderId);
+                        }
+                    }
+                    default -> rejected.incrementAndGet();
+                }
+            }
+        }
+        else if (text.startsWith("MESSAGE") || text.startsWith("ERROR")) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /** The cumulative bucket counts of {@code ticker_publish_latency_seconds}, by upper bound in seconds. */
+    private static Map<Double, Long> publishLatencyBuckets(HttpClient http, URI metrics) throws IOException, InterruptedException {
+        Map<Double, Long> buckets = new TreeMap<>();
+        Pattern bucket = Pattern.compile("^ticker_publish_latency_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+]+)$");
+        String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+        body.lines().map(bucket::matcher).filter(Matcher::matches).forEach(match -> buckets.put(
+                match.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(match.group(1)),
+                (long) Double.parseDouble(match.group(2))));
+        return buckets;
+    }
+
+    /** The upper bound (ms) of the bucket that holds quantile {@code q} of what was recorded between two scrapes. */
+    private static double percentile(Map<Double, Long> start, Map<Double, Long> end, double q) {
+        long total = end.getOrDefault(Double.POSITIVE_INFINITY, 0L) - start.getOrDefault(Double.POSITIVE_INFINITY, 0L);
+        for (Map.Entry<Double, Long> bucket : end.entrySet()) {
+            long count = bucket.getValue() - start.getOrDefault(bucket.getKey(), 0L);
+            if (total > 0 && count >= q * total) {
+                return bucket.getKey() * 1000;
+            }
+        }
+        return Double.NaN;
+    }
+}

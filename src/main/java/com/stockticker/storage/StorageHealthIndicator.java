@@ -1,0 +1,23 @@
+package com.stockticker.storage;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Part of readiness ({@code storage}): a service that cannot store orders should get no new clients. Down from
+ * the first failed commit until the database is back and the state in memory is reloaded from it.
+ */
+class StorageHealthIndicator implements HealthIndicator {
+
+    private final Journal journal;
+
+    StorageHealthIndicator(Journal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public Health health() {
+        return journal.available() ? Health.up().build()
+                : Health.down().withDetail("reason", "the database failed; retrying").build();
+    }
+}
