@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.stockticker.cluster.CoreRole;
+import com.stockticker.roles.CoreRole;
 
 @Configuration(proxyBeanMethods = false)
 class MarketConfiguration {

@@ -27,7 +27,7 @@ public enum ErrorCode {
     /** The server failed; the message may be retried. */
     INTERNAL_ERROR,
     /**
-     * In relay mode, the instance could not reach the trading core in time (RabbitMQ or the core is down or
+     * In a cluster, an edge could not reach the trading core in time (RabbitMQ or the core is down or
      * restarting); the message may be retried.
      */
     SERVICE_UNAVAILABLE
