@@ -61,14 +61,24 @@ class CoreClient {
         Message request = messages.write(body, headers);
         request.getMessageProperties().setUserId(instanceUser);
         CompletableFuture<Void> routed = username != null ? routes.routed(username) : CompletableFuture.completedFuture(null);
-        return routed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        // The future fails with the refusal itself, not wrapped, so that the STOMP and REST error handlers see it
+        // as if the core's code had thrown it here.
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        routed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenCompose(ready -> send(request))
-                .handle((reply, failure) -> {
+                .whenComplete((reply, failure) -> {
                     if (failure != null) {
-                        throw Replies.failure(failure, timeout);
+                        answer.completeExceptionally(Replies.failure(failure, timeout));
+                        return;
                     }
-                    return Replies.answer(reply, message -> messages.read(message, type));
+                    try {
+                        answer.complete(Replies.answer(reply, message -> messages.read(message, type)));
+                    }
+                    catch (RuntimeException ex) {
+                        answer.completeExceptionally(ex);
+                    }
                 });
+        return answer;
     }
 
     private CompletableFuture<Message> send(Message request) {
