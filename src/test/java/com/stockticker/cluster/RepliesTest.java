@@ -30,7 +30,8 @@ class RepliesTest {
     void anAnswerIsItsBody() {
         JsonNode answer = Replies.answer(messages.write(Map.of("seq", 7), Map.of()), reply -> messages.read(reply, JsonNode.class));
         assertThat(answer.get("seq").asLong()).isEqualTo(7);
-        assertThat(Replies.answer(messages.write(null, Map.of()), reply -> messages.read(reply, JsonNode.class))).isNull();
+        JsonNode nothing = Replies.answer(messages.write(null, Map.of()), reply -> messages.read(reply, JsonNode.class));
+        assertThat(nothing).isNull();
     }
 
     @Test
