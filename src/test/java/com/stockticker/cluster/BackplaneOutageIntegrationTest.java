@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.health.contributor.Status;
+
 import com.stockticker.support.RabbitMq;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
@@ -87,7 +89,8 @@ class BackplaneOutageIntegrationTest {
             assertThat(edgeTrader.messages(edgeOrders)).isEmpty();
             await().atMost(RECOVERY).untilAsserted(() -> assertThat(edge.readiness()).isEqualTo(503));
             assertThat(core.readiness()).isEqualTo(200);
-            assertThat(edge.get("/actuator/health/readiness").body()).contains("\"backplane\"", "unavailable");
+            assertThat(edge.bean(BackplaneConnection.class).health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(core.bean(BackplaneConnection.class).health().getDetails()).containsEntry("rabbitmq", "unavailable");
 
             rabbit.start();
 

@@ -1,15 +1,6 @@
 package com.stockticker.cluster;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +10,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.stockticker.StockTickerApplication;
 import com.stockticker.support.RabbitMq;
 import com.stockticker.support.ServiceInstance;
+import com.stockticker.support.ServiceProcess;
 import com.stockticker.support.StompClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +24,6 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("rabbitmq")
 class EdgeKillIntegrationTest {
-
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     @RegisterExtension
     static final RabbitMq rabbit = new RabbitMq();
@@ -57,9 +46,10 @@ class EdgeKillIntegrationTest {
         core = ServiceInstance.start(rabbit.clusterProperties("core"));
         List<String> coreOnly = rabbit.connections();
         List<String> queuesWithoutEdge = rabbit.queues().stream().map(line -> line.split("\t")[0]).toList();
-        int port = freePort();
-        edge = startEdge(port);
-        awaitReady(port);
+        int port = ServiceProcess.freePort();
+        List<String> arguments = rabbit.clusterProperties("edge").stream().map(property -> "--" + property).toList();
+        edge = ServiceProcess.start(port, arguments, line -> { }).process();
+        ServiceProcess.awaitReady(port);
 
         try (StompClient client = StompClient.connect(URI.create("ws://localhost:" + port + "/ws"),
                 Map.of("login", "cluster-1", "passcode", "alice-demo"))) {
@@ -88,28 +78,5 @@ class EdgeKillIntegrationTest {
 
     private static List<String> edgeQueues() throws Exception {
         return rabbit.queues().stream().filter(line -> line.startsWith("ticker.instance.")).toList();
-    }
-
-    private Process startEdge(int port) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StockTickerApplication.class.getName(),
-                "--spring.profiles.active=test", "--server.port=" + port));
-        rabbit.clusterProperties("edge").forEach(property -> command.add("--" + property));
-        File log = File.createTempFile("edge-", ".log");
-        log.deleteOnExit();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private static void awaitReady(int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

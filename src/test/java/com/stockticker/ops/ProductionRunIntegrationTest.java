@@ -1,15 +1,6 @@
 package com.stockticker.ops;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,11 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.stockticker.StockTickerApplication;
+import com.stockticker.support.ServiceProcess;
 import com.stockticker.support.StompClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The service as a container platform runs it: its own JVM, JSON logs on stdout, stopped with SIGTERM.
@@ -32,11 +22,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ProductionRunIntegrationTest {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
     private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private ServiceProcess started;
     private Process service;
-    private Thread stdoutReader;
 
     @AfterEach
     void stop() {
@@ -47,9 +35,10 @@ class ProductionRunIntegrationTest {
 
     @Test
     void logsJsonAndShutsDownGracefullyOnSigterm() throws Exception {
-        int port = freePort();
-        service = start(port, "--logging.structured.format.console=ecs");
-        awaitReady(port);
+        int port = ServiceProcess.freePort();
+        started = ServiceProcess.start(port, List.of("--logging.structured.format.console=ecs"), stdout::add);
+        service = started.process();
+        ServiceProcess.awaitReady(port);
 
         try (StompClient client = StompClient.connect(URI.create("ws://localhost:" + port + "/ws"));
                 StompClient careless = StompClient.connect(URI.create("ws://localhost:" + port + "/ws"))) {
@@ -65,7 +54,7 @@ class ProductionRunIntegrationTest {
         }
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
         // The last lines may still be in the pipe when the process has gone.
-        stdoutReader.join(Duration.ofSeconds(10).toMillis());
+        started.awaitOutput(Duration.ofSeconds(10));
         // 143: the JVM ran its shutdown hooks on SIGTERM and exited, as a container platform expects.
         assertThat(service.exitValue()).isEqualTo(143);
 
@@ -77,38 +66,5 @@ class ProductionRunIntegrationTest {
         assertThat(lines).extracting(line -> line.get("message").asString())
                 .anyMatch(message -> message.contains("Closing a STOMP connection after a frame it could not take"));
         assertThat(lines).noneMatch(line -> line.has("error") && line.get("error").has("stack_trace"));
-    }
-
-    private Process start(int port, String... arguments) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StockTickerApplication.class.getName(),
-                "--spring.profiles.active=test", "--server.port=" + port));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        stdoutReader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(stdout::add);
-            }
-            catch (IOException ended) {
-                // The process is gone; what it printed is kept.
-            }
-        }, "service-stdout");
-        stdoutReader.setDaemon(true);
-        stdoutReader.start();
-        return process;
-    }
-
-    private static void awaitReady(int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
