@@ -1,5 +1,7 @@
 package com.stockticker.cluster;
 
+import java.util.Set;
+
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +24,7 @@ class CoreEndpoint {
     private final CoreRequests requests;
 
     CoreEndpoint(TradingService trading, QuoteBook book, ClusterProperties properties, BackplaneMessages messages) {
-        this.requests = new CoreRequests(trading, book::state, java.util.Set.copyOf(properties.cluster().edgeUsers()), messages);
+        this.requests = new CoreRequests(trading, book::state, Set.copyOf(properties.cluster().edgeUsers()), messages);
     }
 
     @RabbitListener(id = "coreRequests", queues = Backplane.CORE_QUEUE, concurrency = "1")

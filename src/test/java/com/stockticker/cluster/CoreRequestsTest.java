@@ -2,8 +2,10 @@ package com.stockticker.cluster;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import tools.jackson.databind.JsonNode;
@@ -39,7 +41,7 @@ class CoreRequestsTest {
     private final BackplaneMessages messages = new BackplaneMessages(JSON);
     private final Desk desk = new Desk();
     private final MarketState market = new MarketState(42, Instant.parse("2026-12-01T12:00:00Z"), List.of());
-    private final CoreRequests requests = new CoreRequests(desk, () -> market, java.util.Set.of("ticker-edge"), messages);
+    private final CoreRequests requests = new CoreRequests(desk, () -> market, Set.of("ticker-edge"), messages);
 
     @Test
     void placesAnOrderForTheUserTheEdgeNamesAndAnswersWithNothing() {
@@ -100,7 +102,7 @@ class CoreRequestsTest {
     }
 
     private Message request(String rabbitUser, Operation operation, String user, Object body) {
-        Map<String, String> headers = new java.util.HashMap<>(Map.of(Backplane.OPERATION, operation.name()));
+        Map<String, String> headers = new HashMap<>(Map.of(Backplane.OPERATION, operation.name()));
         if (user != null) {
             headers.put(Backplane.USER, user);
         }
