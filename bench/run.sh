@@ -145,17 +145,26 @@ cluster_args() { # $1: core or edge; the users of rabbitmq/definitions.json
 metric() { # $1 port, $2 Prometheus series prefix: the sum of its samples
   curl -sf "http://127.0.0.1:$1/actuator/prometheus" | awk -v m="$2" 'index($0, m) == 1 { s += $NF } END { print s + 0 }'
 }
+cpu_ticks() { # $1 pid: user + system clock ticks so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
 # One line of backplane.tsv: N, RabbitMQ's connections and queues, and over 10 s the batches the core published and
-# the messages the edge consumed per second.
+# the messages the edge consumed per second, and the CPU of the edge, the core and RabbitMQ (% of a core).
 backplane_sample() { # $1: N
-  local p0 c0 p1 c1 conns queues
-  p0=$(metric "$CORE_PORT" rabbitmq_published_total); c0=$(metric "$EDGE_PORT" rabbitmq_consumed_total)
+  local p0 c0 p1 c1 conns queues rabbit e0 k0 r0 e1 k1 r1 hz
+  hz=$(getconf CLK_TCK)
+  rabbit=$(pgrep -f "ticker-$RABBIT_PORT@localhost" | head -1); rabbit=${rabbit:-$$}
   conns=$(bash "$ROOT/scripts/rabbitmq.sh" connections "$RABBIT_DIR/node" | grep -c . || true)
   queues=$(bash "$ROOT/scripts/rabbitmq.sh" queues "$RABBIT_DIR/node" | grep -c . || true)
+  p0=$(metric "$CORE_PORT" rabbitmq_published_total); c0=$(metric "$EDGE_PORT" rabbitmq_consumed_total)
+  e0=$(cpu_ticks "${PID[edge]}"); k0=$(cpu_ticks "${PID[core]}"); r0=$(cpu_ticks "$rabbit")
   sleep 10
   p1=$(metric "$CORE_PORT" rabbitmq_published_total); c1=$(metric "$EDGE_PORT" rabbitmq_consumed_total)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$conns" "$queues" "$(awk -v a="$p0" -v b="$p1" 'BEGIN { print (b - a) / 10 }')" \
-    "$(awk -v a="$c0" -v b="$c1" 'BEGIN { print (b - a) / 10 }')" >> "$RESULTS/backplane.tsv"
+  e1=$(cpu_ticks "${PID[edge]}"); k1=$(cpu_ticks "${PID[core]}"); r1=$(cpu_ticks "$rabbit")
+  awk -v n="$1" -v conns="$conns" -v queues="$queues" -v p="$(( ${p1%.*} - ${p0%.*} ))" -v c="$(( ${c1%.*} - ${c0%.*} ))" \
+      -v e="$(( e1 - e0 ))" -v k="$(( k1 - k0 ))" -v r="$(( r1 - r0 ))" -v hz="$hz" \
+      'BEGIN { printf "%s\t%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\n", n, conns, queues, p / 10, c / 10, e / hz * 10, k / hz * 10, r / hz * 10 }' \
+      >> "$RESULTS/backplane.tsv"
 }
 # In the background during an edge run: samples once all N subscribers are connected to the edge.
 watch_backplane() { # $1: N
@@ -232,7 +241,8 @@ run_tool() { # $1 server, $2 name of the case, $3 N, then tool options (--scenar
 # ---- The fixed scenario: /topic/prices, every N, both servers; fresh servers for each N ----
 if has edge; then
   start_rabbitmq
-  printf 'N\tconnections\tqueues\tcore published/s\tedge consumed/s\n' > "$RESULTS/backplane.tsv"
+  printf 'N\tconnections\tqueues\tcore published/s\tedge consumed/s\tedge CPU %%\tcore CPU %%\tRabbitMQ CPU %%\n' \
+    > "$RESULTS/backplane.tsv"
 fi
 for n in $N; do
   start_servers "n$n"

@@ -79,8 +79,7 @@ class BackplaneConfiguration {
     @Bean
     @EdgeRole
     Queue marketQueue(ClusterProperties properties) {
-        return new Queue(Backplane.marketQueue(instanceId), false, true, true,
-                Map.of("x-max-length", properties.cluster().marketBacklog(), "x-overflow", "drop-head"));
+        return instanceQueue(Backplane.marketQueue(instanceId), properties.cluster().marketBacklog());
     }
 
     @Bean
@@ -93,8 +92,15 @@ class BackplaneConfiguration {
     @Bean
     @EdgeRole
     Queue userQueue(ClusterProperties properties) {
-        return new Queue(Backplane.userQueue(instanceId), false, true, true,
-                Map.of("x-max-length", properties.cluster().userBacklog(), "x-overflow", "drop-head"));
+        return instanceQueue(Backplane.userQueue(instanceId), properties.cluster().userBacklog());
+    }
+
+    /**
+     * Non-durable, exclusive to this instance's connection and deleted with it; beyond {@code maxLength}
+     * messages RabbitMQ drops the oldest.
+     */
+    private static Queue instanceQueue(String name, int maxLength) {
+        return new Queue(name, false, true, true, Map.of("x-max-length", maxLength, "x-overflow", "drop-head"));
     }
 
     /** Requests to the core on RabbitMQ's direct reply-to, with a template of their own as Spring AMQP asks. */

@@ -50,7 +50,7 @@ class ClusterIntegrationTest {
         core = ServiceInstance.start(rabbit.clusterProperties("core"));
         edge1 = ServiceInstance.start(rabbit.clusterProperties("edge"));
         edge2 = ServiceInstance.start(rabbit.clusterProperties("edge"));
-        await().atMost(StompClient.TIMEOUT.multipliedBy(3)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (ServiceInstance instance : List.of(core, edge1, edge2)) {
                 assertThat(instance.readiness()).isEqualTo(200);
             }
@@ -125,7 +125,7 @@ class ClusterIntegrationTest {
                     otherOnCore.subscribeWithReceipt("/user/queue/orders"));
             String othersPortfolio = otherOnEdge2.subscribeWithReceipt("/user/queue/portfolio");
             // Edge 2 routes cluster-1's events to itself once RabbitMQ has its binding; the order waits for edge 1's.
-            await().atMost(StompClient.TIMEOUT).untilAsserted(() -> assertThat(rabbit.bindings())
+            await().atMost(RabbitMq.CTL_TIMEOUT).untilAsserted(() -> assertThat(rabbit.bindings())
                     .filteredOn(binding -> binding.startsWith("ticker.users\t") && binding.endsWith("\tcluster-1")).hasSize(2));
 
             trader.sendJson("/app/orders", """
@@ -319,12 +319,12 @@ class ClusterIntegrationTest {
                 session.subscribeWithReceipt("/user/queue/orders");
                 sessions.add(session);
             }
-            await().atMost(StompClient.TIMEOUT).untilAsserted(() -> assertThat(userBindings("cluster-3")).hasSize(1));
+            await().atMost(RabbitMq.CTL_TIMEOUT).untilAsserted(() -> assertThat(userBindings("cluster-3")).hasSize(1));
         }
         finally {
             sessions.forEach(StompClient::close);
         }
-        await().atMost(StompClient.TIMEOUT).untilAsserted(() -> assertThat(userBindings("cluster-3")).isEmpty());
+        await().atMost(RabbitMq.CTL_TIMEOUT).untilAsserted(() -> assertThat(userBindings("cluster-3")).isEmpty());
     }
 
     @Test

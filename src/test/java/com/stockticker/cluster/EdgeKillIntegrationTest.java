@@ -54,7 +54,7 @@ class EdgeKillIntegrationTest {
         try (StompClient client = StompClient.connect(URI.create("ws://localhost:" + port + "/ws"),
                 Map.of("login", "cluster-1", "passcode", "alice-demo"))) {
             client.awaitMessages(client.subscribe("/topic/prices"), 1);
-            await().atMost(StompClient.TIMEOUT).untilAsserted(() -> {
+            await().atMost(RabbitMq.CTL_TIMEOUT).untilAsserted(() -> {
                 assertThat(edgeQueues()).hasSize(2);
                 assertThat(rabbit.bindings()).anyMatch(binding -> binding.startsWith("ticker.users\t") && binding.endsWith("\tcluster-1"));
             });
@@ -66,7 +66,7 @@ class EdgeKillIntegrationTest {
             assertThat(edge.exitValue()).isEqualTo(137);
         }
 
-        await().atMost(StompClient.TIMEOUT).untilAsserted(() -> {
+        await().atMost(RabbitMq.CTL_TIMEOUT).untilAsserted(() -> {
             assertThat(rabbit.connections()).containsExactlyInAnyOrderElementsOf(coreOnly);
             assertThat(edgeQueues()).isEmpty();
             assertThat(rabbit.queues().stream().map(line -> line.split("\t")[0]).toList())

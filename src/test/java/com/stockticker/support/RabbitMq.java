@@ -22,6 +22,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
 
+    /**
+     * How long to await a condition read with {@code rabbitmqctl}: each call starts an Erlang VM, which takes
+     * seconds on a busy machine.
+     */
+    public static final java.time.Duration CTL_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     public static final String CORE_USER = "ticker-core";
     public static final String CORE_PASSWORD = "ticker-core-secret";
     public static final String EDGE_USER = "ticker-edge";
