@@ -15,8 +15,9 @@ import platform
 import subprocess
 from xml.sax.saxutils import escape
 
-COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "baseline": "#d62728"}
-LABELS = {"ours": "StockTicker (ours)", "ours-binary": "StockTicker, binary frames", "baseline": "guide-style baseline"}
+COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "baseline": "#d62728", "edge": "#9467bd"}
+LABELS = {"ours": "StockTicker (ours)", "ours-binary": "StockTicker, binary frames", "baseline": "guide-style baseline",
+          "edge": "StockTicker edge of a cluster"}
 
 
 def machine():
@@ -123,7 +124,40 @@ def markdown(runs, meta):
         out.append("|---|---|---|---|---|")
         for x in ratios:
             out.append("| " + " | ".join(x) + " |")
+    edges = edge_rows(runs)
+    if edges:
+        out.append("")
+        out.append("| N | delivered edge / single instance | p99 edge / single instance | server CPU per delivery edge / single instance |")
+        out.append("|---|---|---|---|")
+        for x in edges:
+            out.append("| " + " | ".join(x) + " |")
+    backplane = os.path.join(meta.get("results_dir", ""), "backplane.tsv")
+    if os.path.exists(backplane):
+        lines = [line.rstrip("\n").split("\t") for line in open(backplane) if line.strip()]
+        out.append("")
+        out.append("RabbitMQ (the backplane), sampled with no client and with N on the edge:")
+        out.append("")
+        out.append("| " + " | ".join(lines[0]) + " |")
+        out.append("|" + "|".join(["---"] * len(lines[0])) + "|")
+        for line in lines[1:]:
+            out.append("| " + " | ".join(line) + " |")
     return "\n".join(out) + "\n"
+
+
+def cpu_per_delivery(r):
+    cpu, rate = g(r, "server", "cpu_percent_of_one_core"), g(r, "deliveries", "per_second")
+    return None if cpu is None or not rate else cpu / rate
+
+
+def edge_rows(runs):
+    by = {}
+    for r in runs:
+        if r["case"] == "prices":
+            by.setdefault(r["subscribers"], {})[r["server_name"]] = r
+    return [[f"{n:,}", ratio(g(by[n]["edge"], "deliveries", "per_second"), g(by[n]["ours"], "deliveries", "per_second")),
+             ratio(g(by[n]["edge"], "latency_ms", "p99"), g(by[n]["ours"], "latency_ms", "p99")),
+             ratio(cpu_per_delivery(by[n]["edge"]), cpu_per_delivery(by[n]["ours"]))]
+            for n in sorted(by) if "edge" in by[n] and "ours" in by[n]]
 
 
 def ratio_rows(runs):
@@ -302,7 +336,7 @@ def main():
             "started": min(r.get("started", "") for r in runs)[:19].replace("T", " ") + " UTC"}
     with open(os.path.join(a.results, "results.json"), "w") as f:
         json.dump({"meta": meta, "runs": runs}, f, indent=1)
-    md = markdown(runs, meta)
+    md = markdown(runs, dict(meta, results_dir=a.results))
     with open(os.path.join(a.results, "summary.md"), "w") as f:
         f.write(md)
     with open(os.path.join(a.results, "plot.svg"), "w") as f:

@@ -7,11 +7,16 @@
 #                                per-symbol, managed-subscription and 10%-frozen scenarios at EXTRA_N (about 17 min)
 #   bench/run.sh --quick         quick run: N = 500 1000, 10 s windows, no extra scenarios (under 3 min)
 #   N=2000,5000 bench/run.sh     other subscriber counts (space or comma separated)
+#   SERVERS="ours edge" bench/run.sh --no-extras
+#                                a cluster's edge against a single instance: RabbitMQ, a core and an edge on this host,
+#                                the clients on the edge; RabbitMQ's connections, queues and message rates at N = 0 and N
+#                                go to backplane.tsv
 #
 # Options:    --quick  --skip-build (use the jars already built)  --no-extras  --docs (copy the plot to docs/images)
 # Variables:  N, DURATION (window, s), WARMUP (s), CONNECT_RATE (/s), EXTRA_N (2000), FROZEN_WARMUP (100 s),
-#             SERVERS ("ours ours-binary baseline"; ours-binary: our server, clients asking for binary frames),
-#             OURS_PORT (18080), OURS_BINARY_PORT (18081), BASELINE_PORT (18091), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, BASELINE_DIR, RESULTS
+#             SERVERS ("ours ours-binary baseline"; ours-binary: our server, clients asking for binary frames; edge: an
+#             edge of a cluster, see above), OURS_PORT (18080), OURS_BINARY_PORT (18081), BASELINE_PORT (18091), EDGE_PORT
+#             (18082), CORE_PORT (18083), RABBIT_PORT (18672), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, BASELINE_DIR, RESULTS
 #
 # What it does: builds the load tool (bench/pom.xml), our server (./mvnw package) and the baseline
 # (../shared/bench/baseline); for each N starts both servers on 127.0.0.1 with the JVM flags below, runs the tool
@@ -43,9 +48,13 @@ CONNECT_RATE="${CONNECT_RATE:-1000}"
 EXTRA_N="${EXTRA_N:-2000}"
 FROZEN_WARMUP="${FROZEN_WARMUP:-100}"
 SERVERS="${SERVERS:-ours ours-binary baseline}"
+has() { [[ " $SERVERS " == *" $1 "* ]]; }
 OURS_PORT="${OURS_PORT:-18080}"
 OURS_BINARY_PORT="${OURS_BINARY_PORT:-18081}"
 BASELINE_PORT="${BASELINE_PORT:-18091}"
+EDGE_PORT="${EDGE_PORT:-18082}"
+CORE_PORT="${CORE_PORT:-18083}"
+RABBIT_PORT="${RABBIT_PORT:-18672}"
 BASELINE_DIR="${BASELINE_DIR:-$ROOT/../shared/bench/baseline}"
 # Both servers get the same JVM, with the parallel collector as in our Dockerfile: G1's concurrent refinement
 # cost our server a third of its CPU at 10,000 subscribers (docs/performance.md). The baseline (Tomcat) gets
@@ -74,24 +83,27 @@ if [[ $SKIP_BUILD == 0 ]]; then
   "$ROOT/mvnw" -q -B -f "$ROOT/bench/pom.xml" package
   log "building our server"
   (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
-  log "building the baseline"
-  "$ROOT/mvnw" -q -B -f "$BASELINE_DIR/pom.xml" -DskipTests package
+  if has baseline; then
+    log "building the baseline"
+    "$ROOT/mvnw" -q -B -f "$BASELINE_DIR/pom.xml" -DskipTests package
+  fi
 fi
 TOOL_JAR="$ROOT/bench/target/stomp-bench.jar"
 OURS_SRC="${OURS_JAR:-$(ls "$ROOT"/target/stock-ticker-*.jar 2>/dev/null | grep -v original | head -1)}"
 BASELINE_SRC="$BASELINE_DIR/target/baseline-1.jar"
-for j in "$TOOL_JAR" "$OURS_SRC" "$BASELINE_SRC"; do
+for j in "$TOOL_JAR" "$OURS_SRC" $(has baseline && echo "$BASELINE_SRC"); do
   [[ -f "$j" ]] || { echo "missing $j (build it, or drop --skip-build)" >&2; exit 1; }
 done
 
 # Private copies: a rebuild in the working tree during the run cannot swap a jar under a running server.
 JARS="$(mktemp -d)"
-cp "$OURS_SRC" "$JARS/ours.jar"; cp "$BASELINE_SRC" "$JARS/baseline.jar"; cp "$TOOL_JAR" "$JARS/tool.jar"
+cp "$OURS_SRC" "$JARS/ours.jar"; cp "$TOOL_JAR" "$JARS/tool.jar"
+if has baseline; then cp "$BASELINE_SRC" "$JARS/baseline.jar"; fi
 mkdir -p "$RESULTS/runs" "$RESULTS/logs"
 
 declare -A PID=()
 port_of() {
-  case $1 in ours) echo "$OURS_PORT" ;; ours-binary) echo "$OURS_BINARY_PORT" ;; *) echo "$BASELINE_PORT" ;; esac
+  case $1 in ours) echo "$OURS_PORT" ;; ours-binary) echo "$OURS_BINARY_PORT" ;; edge) echo "$EDGE_PORT" ;; *) echo "$BASELINE_PORT" ;; esac
 }
 # ours-binary is our server with clients that ask for binary frames (docs/protocol.md, "Binary frames").
 query_of() { if [[ $1 == ours-binary ]]; then echo "?frames=binary"; fi; }
@@ -110,9 +122,58 @@ stop_servers() {
     unset "PID[$s]"
   done
 }
-cleanup() { stop_servers; rm -rf "$JARS"; }
+cleanup() { stop_servers; stop_rabbitmq; rm -rf "$JARS"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# ---- The cluster (SERVERS with edge): one RabbitMQ for the whole run; a core and an edge started with the others ----
+RABBIT_DIR=""
+start_rabbitmq() {
+  RABBIT_DIR="$(mktemp -d)"
+  log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT"
+  bash "$ROOT/scripts/rabbitmq.sh" start "$RABBIT_DIR/node" "$RABBIT_PORT" $(( RABBIT_PORT + 1 ))
+}
+stop_rabbitmq() {
+  if [[ -n $RABBIT_DIR ]]; then
+    bash "$ROOT/scripts/rabbitmq.sh" stop "$RABBIT_DIR/node" || true
+    rm -rf "$RABBIT_DIR"; RABBIT_DIR=""
+  fi
+}
+cluster_args() { # $1: core or edge; the users of rabbitmq/definitions.json
+  echo "--ticker.role=$1 --ticker.cluster.enabled=true --spring.rabbitmq.host=127.0.0.1 --spring.rabbitmq.port=$RABBIT_PORT" \
+       "--spring.rabbitmq.username=ticker-$1 --spring.rabbitmq.password=ticker-$1-secret"
+}
+metric() { # $1 port, $2 Prometheus series prefix: the sum of its samples
+  curl -sf "http://127.0.0.1:$1/actuator/prometheus" | awk -v m="$2" 'index($0, m) == 1 { s += $NF } END { print s + 0 }'
+}
+cpu_ticks() { # $1 pid: user + system clock ticks so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+# One line of backplane.tsv: N, RabbitMQ's connections and queues, and over 10 s the batches the core published and
+# the messages the edge consumed per second, and the CPU of the edge, the core and RabbitMQ (% of a core).
+backplane_sample() { # $1: N
+  local p0 c0 p1 c1 conns queues rabbit e0 k0 r0 e1 k1 r1 hz
+  hz=$(getconf CLK_TCK)
+  rabbit=$(pgrep -f "ticker-$RABBIT_PORT@localhost" | head -1); rabbit=${rabbit:-$$}
+  conns=$(bash "$ROOT/scripts/rabbitmq.sh" connections "$RABBIT_DIR/node" | grep -c . || true)
+  queues=$(bash "$ROOT/scripts/rabbitmq.sh" queues "$RABBIT_DIR/node" | grep -c . || true)
+  p0=$(metric "$CORE_PORT" rabbitmq_published_total); c0=$(metric "$EDGE_PORT" rabbitmq_consumed_total)
+  e0=$(cpu_ticks "${PID[edge]}"); k0=$(cpu_ticks "${PID[core]}"); r0=$(cpu_ticks "$rabbit")
+  sleep 10
+  p1=$(metric "$CORE_PORT" rabbitmq_published_total); c1=$(metric "$EDGE_PORT" rabbitmq_consumed_total)
+  e1=$(cpu_ticks "${PID[edge]}"); k1=$(cpu_ticks "${PID[core]}"); r1=$(cpu_ticks "$rabbit")
+  awk -v n="$1" -v conns="$conns" -v queues="$queues" -v p="$(( ${p1%.*} - ${p0%.*} ))" -v c="$(( ${c1%.*} - ${c0%.*} ))" \
+      -v e="$(( e1 - e0 ))" -v k="$(( k1 - k0 ))" -v r="$(( r1 - r0 ))" -v hz="$hz" \
+      'BEGIN { printf "%s\t%s\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\n", n, conns, queues, p / 10, c / 10, e / hz * 10, k / hz * 10, r / hz * 10 }' \
+      >> "$RESULTS/backplane.tsv"
+}
+# In the background during an edge run: samples once all N subscribers are connected to the edge.
+watch_backplane() { # $1: N
+  for _ in $(seq 1 600); do
+    if (( $(metric "$EDGE_PORT" ticker_stomp_sessions | cut -d. -f1) >= $1 )); then backplane_sample "$1"; return; fi
+    sleep 1
+  done
+}
 
 start_servers() { # $1: a tag for the log files
   local s port
@@ -125,6 +186,15 @@ start_servers() { # $1: a tag for the log files
       # shellcheck disable=SC2086
       java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS \
         >"$RESULTS/logs/$s-$1.log" 2>&1 &
+    elif [[ $s == edge ]]; then
+      # The core first: the edge takes its state. Only the edge is measured; the core runs beside it.
+      # shellcheck disable=SC2086
+      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$CORE_PORT" $OURS_ARGS $(cluster_args core) \
+        >"$RESULTS/logs/core-$1.log" 2>&1 &
+      PID[core]=$!
+      # shellcheck disable=SC2086
+      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS $(cluster_args edge) \
+        >"$RESULTS/logs/edge-$1.log" 2>&1 &
     else
       # shellcheck disable=SC2086
       java $SERVER_JAVA_OPTS -jar "$JARS/baseline.jar" --server.port="$port" $BASELINE_ARGS \
@@ -137,7 +207,7 @@ start_servers() { # $1: a tag for the log files
     local ok=0
     for _ in $(seq 1 120); do # at most 60 s
       kill -0 "${PID[$s]}" 2>/dev/null || break
-      if [[ $s == ours* ]]; then
+      if [[ $s == ours* || $s == edge ]]; then
         curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" && { ok=1; break; }
       else
         code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/" || true)
@@ -168,13 +238,23 @@ run_tool() { # $1 server, $2 name of the case, $3 N, then tool options (--scenar
   sleep 3 # let the server close the sessions before the next run
 }
 
-has() { [[ " $SERVERS " == *" $1 "* ]]; }
 
 # ---- The fixed scenario: /topic/prices, every N, both servers; fresh servers for each N ----
+if has edge; then
+  start_rabbitmq
+  printf 'N\tconnections\tqueues\tcore published/s\tedge consumed/s\tedge CPU %%\tcore CPU %%\tRabbitMQ CPU %%\n' \
+    > "$RESULTS/backplane.tsv"
+fi
 for n in $N; do
   start_servers "n$n"
   for s in $SERVERS; do
+    if [[ $s == edge ]]; then
+      backplane_sample 0
+      watch_backplane "$n" &
+      WATCH=$!
+    fi
     run_tool "$s" prices "$n" --scenario prices --publish-rate 10
+    if [[ $s == edge ]]; then wait "$WATCH" || true; fi
   done
   stop_servers
 done

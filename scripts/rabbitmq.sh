@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
-# A throwaway RabbitMQ with the STOMP plugin, on loopback only, for the relay-mode tests and for trying relay
-# mode by hand. It runs in a directory of its own, so several can run side by side and nothing of the system's
-# RabbitMQ is used or changed: as the user who runs the script, or as the rabbitmq user when that is root
-# (RabbitMQ refuses to run as root).
+# A throwaway RabbitMQ on loopback only, for the cluster tests and for trying a cluster by hand. It runs in a
+# directory of its own, so several can run side by side and nothing of the system's RabbitMQ is used or changed:
+# as the user who runs the script, or as the rabbitmq user when that is root (RabbitMQ refuses to run as root).
 #
-#   scripts/rabbitmq.sh start DIR STOMP_PORT AMQP_PORT DIST_PORT   start a new node in DIR (a new or empty directory)
-#   scripts/rabbitmq.sh stop DIR                                    stop it (the data stays in DIR)
-#   scripts/rabbitmq.sh start DIR                                   start it again, same ports, same data
-#   scripts/rabbitmq.sh queues DIR                                  list its queues: name, durable, auto_delete, exclusive
+#   scripts/rabbitmq.sh start DIR AMQP_PORT DIST_PORT   start a new node in DIR (a new or empty directory)
+#   scripts/rabbitmq.sh stop DIR                        stop it (the data stays in DIR)
+#   scripts/rabbitmq.sh start DIR                       start it again, same ports, same data
+#   scripts/rabbitmq.sh queues DIR                      its queues: name, durable, auto_delete, exclusive, messages
+#   scripts/rabbitmq.sh bindings DIR                    its bindings: source, destination, routing key
+#   scripts/rabbitmq.sh connections DIR                 its connections: user, peer port
+#   scripts/rabbitmq.sh ctl DIR ARGS...                 any other rabbitmqctl command
 #
 # Its users and permissions come from rabbitmq/definitions.json, as with compose.yaml (README.md, "Scale out"):
-#   ticker-system / ticker-system-secret  the relay's system connection: publishes prices and internal messages
-#   ticker-client / ticker-client-secret  the relay's connections for WebSocket clients: may subscribe, never publish
+#   ticker-core / ticker-core-secret  the core: publishes the market and users' events, answers requests
+#   ticker-edge / ticker-edge-secret  the edges: their own queues, requests to the core
 #
-# Needs the Debian package rabbitmq-server; the STOMP plugin ships with it.
+# Needs the Debian package rabbitmq-server (AMQP 0-9-1 only: no plugin).
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start DIR [STOMP_PORT AMQP_PORT DIST_PORT] | stop DIR | queues DIR" >&2
+  echo "usage: $0 start DIR [AMQP_PORT DIST_PORT] | stop DIR | queues DIR | bindings DIR | connections DIR | ctl DIR ARGS..." >&2
   exit 2
 }
 
@@ -40,12 +42,11 @@ as_rabbitmq() {
 case "$command" in
   start)
     if [ ! -f "$dir/env" ]; then
-      [ $# -eq 5 ] || usage
-      stomp_port=$3 amqp_port=$4 dist_port=$5
+      [ $# -eq 4 ] || usage
+      amqp_port=$3 dist_port=$4
       mkdir -p "$dir"
       cat > "$dir/rabbitmq.conf" <<EOF
 listeners.tcp.1 = 127.0.0.1:$amqp_port
-stomp.listeners.tcp.1 = 127.0.0.1:$stomp_port
 loopback_users = none
 load_definitions = $dir/definitions.json
 EOF
@@ -55,7 +56,7 @@ RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf
 RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins
 RABBITMQ_MNESIA_BASE=$dir/mnesia
 RABBITMQ_LOG_BASE=$dir/log
-RABBITMQ_NODENAME=ticker-$stomp_port@localhost
+RABBITMQ_NODENAME=ticker-$amqp_port@localhost
 RABBITMQ_DIST_PORT=$dist_port
 RABBITMQ_PID_FILE=$dir/rabbitmq.pid
 ERL_EPMD_ADDRESS=127.0.0.1
@@ -78,7 +79,20 @@ EOF
     ;;
   queues)
     [ -f "$dir/env" ] || usage
-    as_rabbitmq "rabbitmqctl list_queues --quiet --no-table-headers name durable auto_delete exclusive"
+    as_rabbitmq "rabbitmqctl list_queues --quiet --no-table-headers name durable auto_delete exclusive messages"
+    ;;
+  bindings)
+    [ -f "$dir/env" ] || usage
+    as_rabbitmq "rabbitmqctl list_bindings --quiet --no-table-headers source_name destination_name routing_key"
+    ;;
+  connections)
+    [ -f "$dir/env" ] || usage
+    as_rabbitmq "rabbitmqctl list_connections --quiet --no-table-headers user peer_port"
+    ;;
+  ctl)
+    [ -f "$dir/env" ] || usage
+    shift 2
+    as_rabbitmq "rabbitmqctl $*"
     ;;
   *)
     usage

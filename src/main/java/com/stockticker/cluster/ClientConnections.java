@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
 import com.stockticker.delivery.SessionOutboxes;
+import com.stockticker.roles.EdgeRole;
 
 /**
  * An edge's WebSocket and SockJS connections, so that it can close them all when the core's market starts

@@ -1,11 +1,12 @@
 package com.stockticker.cluster;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -14,92 +15,55 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What this instance does and which STOMP broker it uses ({@code ticker.role}, {@code ticker.broker.*}).
+ * What this instance does ({@code ticker.role}) and whether it shares a market with other instances through
+ * RabbitMQ ({@code ticker.cluster.*}). RabbitMQ's address and login are Spring Boot's own {@code spring.rabbitmq.*}.
  *
  * @param role {@code core}: runs the market and paper trading, and serves clients; a single instance is a
- *     core. {@code edge}: serves clients only, with prices and trading from the core through RabbitMQ; needs
- *     {@code ticker.broker.mode=relay}. Run exactly one core per RabbitMQ virtual host
- * @param broker the STOMP broker
+ *     core. {@code edge}: serves clients only, with the core's prices and trading through RabbitMQ; needs
+ *     {@code ticker.cluster.enabled=true}. Run exactly one core per RabbitMQ virtual host
+ * @param cluster the RabbitMQ backplane between instances
  */
 @ConfigurationProperties("ticker")
 @Validated
 public record ClusterProperties(
         @DefaultValue("core") @NotNull Role role,
-        @DefaultValue @Valid Broker broker) {
+        @DefaultValue @Valid Cluster cluster) {
 
-    @AssertTrue(message = "ticker.role=edge needs ticker.broker.mode=relay: an edge has no market of its own and gets "
-            + "prices and trading from the core through RabbitMQ")
-    public boolean isEdgeOnRelay() {
-        return role != Role.EDGE || broker == null || broker.mode() == BrokerMode.RELAY;
-    }
-
-    public boolean relay() {
-        return broker.mode() == BrokerMode.RELAY;
+    /** Also checked before the context starts (see {@link ClusterEnvironment}); this keeps the binding honest. */
+    @AssertTrue(message = ClusterEnvironment.EDGE_NEEDS_CLUSTER)
+    public boolean isEdgeInCluster() {
+        return role != Role.EDGE || cluster == null || cluster.enabled();
     }
 
     public enum Role {
         CORE, EDGE
     }
 
-    public enum BrokerMode {
-        /** Spring's embedded broker: one instance, no other software. */
-        SIMPLE,
-        /** RabbitMQ with its STOMP plugin, through Spring's STOMP broker relay: several instances. */
-        RELAY
-    }
-
     /**
-     * @param mode {@code simple}: the embedded broker. {@code relay}: RabbitMQ, through Spring's STOMP broker
-     *     relay, so that several instances share prices, users and trading
-     * @param relay where RabbitMQ's STOMP plugin is and how to log in; only for {@code relay}
+     * @param enabled whether this instance is part of a cluster: a core publishes its market and its users'
+     *     events on RabbitMQ and answers edges' requests; an edge needs it. Off by default: a single instance
+     *     needs no RabbitMQ and never connects to one
+     * @param requestTimeout how long an edge waits for the core to answer a request (an order, a trading
+     *     snapshot, the market's state) before it tells the client that the service is unavailable
+     * @param edgeUsers the RabbitMQ users whose requests the core accepts: the edges' own. RabbitMQ vouches for
+     *     the user of each request (the AMQP {@code user_id} property, checked against the connection's login);
+     *     the user name a request carries is trusted because of it
+     * @param marketBacklog the batches an instance's market queue keeps when the instance falls behind; RabbitMQ
+     *     drops the oldest beyond it, and the instance takes the core's state again on the gap
+     * @param userBacklog the user events an instance's user queue keeps when the instance falls behind; RabbitMQ
+     *     drops the oldest beyond it (the next portfolio update or a snapshot brings the user up to date)
      */
-    public record Broker(
-            @DefaultValue("simple") @NotNull BrokerMode mode,
-            @DefaultValue @Valid Relay relay) {
-    }
+    public record Cluster(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("5s") @NotNull Duration requestTimeout,
+            @DefaultValue("ticker-edge") @NotEmpty List<String> edgeUsers,
+            @DefaultValue("100") @Positive @Max(100_000) int marketBacklog,
+            @DefaultValue("10000") @Positive @Max(1_000_000) int userBacklog) {
 
-    /**
-     * @param host RabbitMQ's host name
-     * @param port the port of RabbitMQ's STOMP plugin
-     * @param virtualHost the RabbitMQ virtual host, sent as STOMP's {@code host} header
-     * @param systemLogin the RabbitMQ user of the service's own connection, which publishes prices and the
-     *     internal messages between instances: it needs every permission on the virtual host
-     * @param systemPasscode its password
-     * @param clientLogin the RabbitMQ user of the connections made on behalf of WebSocket clients, one per
-     *     client: it may subscribe but must not publish (see README.md, "Scale out")
-     * @param clientPasscode its password
-     * @param systemHeartbeat STOMP heart-beats on the service's own connection, which is how it notices that
-     *     RabbitMQ has gone without closing the connection
-     * @param requestTimeout how long an edge waits for the core to answer a request (a snapshot, an order)
-     *     before it tells the client that the service is unavailable
-     */
-    public record Relay(
-            @DefaultValue("localhost") @NotBlank String host,
-            @DefaultValue("61613") @Positive @Max(65_535) int port,
-            @DefaultValue("/") @NotBlank String virtualHost,
-            @DefaultValue("guest") @NotBlank String systemLogin,
-            @DefaultValue("guest") @NotNull String systemPasscode,
-            @DefaultValue("guest") @NotBlank String clientLogin,
-            @DefaultValue("guest") @NotNull String clientPasscode,
-            @DefaultValue @Valid Heartbeat systemHeartbeat,
-            @DefaultValue("5s") @NotNull Duration requestTimeout) {
-
-        @AssertTrue(message = "ticker.broker.relay.request-timeout must be between 100ms and 1m")
+        @AssertTrue(message = "ticker.cluster.request-timeout must be between 100ms and 1m")
         public boolean isRequestTimeoutInRange() {
             return requestTimeout == null || (requestTimeout.compareTo(Duration.ofMillis(100)) >= 0
                     && requestTimeout.compareTo(Duration.ofMinutes(1)) <= 0);
-        }
-    }
-
-    /**
-     * @param send how often the service sends RabbitMQ a heart-beat on its own connection; 0 for never
-     * @param receive how often it wants one from RabbitMQ; 0 for never
-     */
-    public record Heartbeat(@DefaultValue("10s") @NotNull Duration send, @DefaultValue("10s") @NotNull Duration receive) {
-
-        @AssertTrue(message = "ticker.broker.relay.system-heartbeat intervals must not be negative")
-        public boolean isNotNegative() {
-            return (send == null || !send.isNegative()) && (receive == null || !receive.isNegative());
         }
     }
 }

@@ -7,7 +7,8 @@ import tools.jackson.core.type.TypeReference;
 
 import org.springframework.stereotype.Service;
 
-import com.stockticker.cluster.InternalMessages.Operation;
+import com.stockticker.cluster.Backplane.Operation;
+import com.stockticker.roles.EdgeRole;
 import com.stockticker.trading.CancelRequest;
 import com.stockticker.trading.OrderEvent;
 import com.stockticker.trading.OrderRejectedException;
@@ -18,8 +19,8 @@ import com.stockticker.trading.TradingService;
 
 /**
  * Trading on an edge: the edge reads and checks the client's message as the core would, then hands it to the
- * core with the authenticated user's name. Clients cannot reach that path: they may only SEND to {@code /app},
- * and their RabbitMQ user may not publish at all.
+ * core with the authenticated user's name. Clients cannot reach that path: they talk to the edge only, never
+ * to RabbitMQ.
  */
 @Service
 @EdgeRole
@@ -59,8 +60,12 @@ class RemoteTrading implements TradingService {
         return core.request(Operation.PORTFOLIO, username, null, new TypeReference<>() { });
     }
 
-    /** A {@link CancelRequest} on its way to the core, checked already. */
+    /** A {@link CancelRequest} on its way to the core, checked already (its validation method is no JSON field). */
     record Cancel(String orderId, String clientOrderId) {
+
+        CancelRequest toRequest() {
+            return new CancelRequest(orderId, clientOrderId);
+        }
     }
 
     /** An {@link OrderRejectedException} on its way to the core. */

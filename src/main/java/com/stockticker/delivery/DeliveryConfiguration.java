@@ -10,7 +10,6 @@ import org.springframework.messaging.support.AbstractSubscribableChannel;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
-import com.stockticker.cluster.SimpleMode;
 import com.stockticker.messaging.Destinations;
 import com.stockticker.messaging.WebSocketProperties;
 import com.stockticker.ops.OutboundMessageCounter;
@@ -39,9 +38,8 @@ class DeliveryConfiguration implements WebSocketMessageBrokerConfigurer {
         registration.addDecoratorFactory(outboxes);
     }
 
-    /** With the relay, RabbitMQ is the broker for topics. */
+    /** On every instance, in every mode: RabbitMQ only carries one copy of each batch to each instance. */
     @Bean
-    @SimpleMode
     TopicBroker topicBroker(@Qualifier("clientInboundChannel") AbstractSubscribableChannel clientInboundChannel,
             @Qualifier("clientOutboundChannel") AbstractSubscribableChannel clientOutboundChannel,
             @Qualifier("brokerChannel") AbstractSubscribableChannel brokerChannel, MeterRegistry registry) {

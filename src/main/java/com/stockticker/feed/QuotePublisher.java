@@ -12,23 +12,21 @@ import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 
-import com.stockticker.cluster.CoreRole;
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.messaging.BrokerAvailability;
 import com.stockticker.messaging.Destinations;
 
 /**
- * Publishes every tick to the broker: the batch on {@code /topic/prices} and each changed quote on its
- * symbol's topic. Each message is converted to JSON once here; the broker hands the same bytes to every
- * subscriber. Only the core publishes; edges forward the core's ticks to their own listeners, not to the
- * broker.
+ * Publishes every tick to this instance's clients: the batch on {@code /topic/prices} and each changed quote on
+ * its symbol's topic. Each message is converted to JSON once here; the broker hands the same bytes to every
+ * subscriber. The ticks are the core's market's own on the core, and on an edge the core's batches as they
+ * arrive through RabbitMQ (see {@code cluster.CoreFeed}): every instance fans out to its own clients.
  *
- * <p>While the broker is unavailable (RabbitMQ down, in relay mode) ticks are dropped and counted, not kept:
- * nobody is connected to receive them, and clients resynchronise from a snapshot when they reconnect.
+ * <p>While the broker is unavailable (before it starts, after it stops) ticks are dropped and counted, not
+ * kept: nobody is connected to receive them.
  */
 @Component
-@CoreRole
 class QuotePublisher {
 
     private final SimpMessageSendingOperations messaging;

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.stockticker.cluster.CoreRole;
+import com.stockticker.roles.CoreRole;
 import com.stockticker.storage.Journal;
 
 @Configuration(proxyBeanMethods = false)

@@ -5,9 +5,8 @@ import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the STOMP broker takes messages now. The embedded broker does from its start on; a relay to
- * RabbitMQ only while its connection is up, and refuses the server's own messages otherwise, so publishers
- * ask first rather than fail.
+ * Whether the STOMP broker takes messages now: the embedded broker does from its start until it stops, and
+ * refuses the server's own messages before and after, so publishers ask first rather than fail.
  */
 @Component
 public class BrokerAvailability {

@@ -26,10 +26,9 @@ import org.springframework.security.core.authority.AuthorityUtils;
  * Keeps clients to the destinations that are theirs: they SEND only to the application ({@code /app/**}),
  * so nobody but the server publishes prices; they SUBSCRIBE to topics, application snapshots and their
  * own user queues, never to a raw {@code /queue/...} destination, which would be another session's, nor to
- * the topics instances use among themselves ({@link Destinations#INTERNAL_PREFIX}). Subscriptions name exact
- * destinations: the simple broker reads {@code *}, {@code **}, {@code ?} and {@code {...}} as Ant patterns and
- * RabbitMQ reads {@code *} and {@code #} as routing-key wildcards, so a pattern would mean one thing or another
- * depending on the broker, and on RabbitMQ {@code #} would match the internal topics.
+ * the topics reserved for the service ({@link Destinations#INTERNAL_PREFIX}). Subscriptions name exact
+ * destinations: the simple broker reads {@code *}, {@code **}, {@code ?} and {@code {...}} as Ant patterns,
+ * which the topic broker does not, so a pattern would mean one thing or another depending on the broker.
  *
  * Within those, the {@code authorization} decides which frames need an authenticated user (trading).
  *

@@ -51,28 +51,11 @@ public final class Destinations {
     public static final String USER_ERRORS = QUEUE_PREFIX + "/errors";
 
     /**
-     * Under {@link #TOPIC_PREFIX}: the topics instances use among themselves through RabbitMQ in relay mode
-     * ({@code ticker.broker.mode=relay}). They carry user names, sessions and orders: clients may never
-     * subscribe to them, and the RabbitMQ user of client connections may not read them either.
+     * Under {@link #TOPIC_PREFIX}: reserved for the service. Instances of earlier versions used these topics
+     * among themselves; clients may still not subscribe to them, so that the name can never carry anything
+     * of another user's.
      */
     public static final String INTERNAL_PREFIX = TOPIC_PREFIX + "/ticker-internal.";
-    /** Spring's user registry broadcast: each instance's users and sessions, for the others. */
-    public static final String USER_REGISTRY_BROADCAST = INTERNAL_PREFIX + "user-registry";
-    /** Spring's broadcast of messages to users that no session of the sending instance's registry matched. */
-    public static final String USER_DESTINATION_BROADCAST = INTERNAL_PREFIX + "unresolved-user";
-    /** Requests from edges to the core: trading, snapshots, the market's state. */
-    public static final String CORE_REQUESTS = INTERNAL_PREFIX + "core";
-    /** Followed by an instance id: the core's replies to that instance. */
-    public static final String INSTANCE_REPLIES_PREFIX = INTERNAL_PREFIX + "instance.";
-
-    /**
-     * Where RabbitMQ gets what the simple broker keeps under {@link #QUEUE_PREFIX}: the resolved user
-     * destinations ({@code /queue/orders-user{session}}). On the direct exchange, a subscription is a queue
-     * of its own that RabbitMQ deletes with the subscription, and a message that no subscription wants is
-     * dropped, as with the simple broker; a RabbitMQ {@code /queue/...} would be a queue that outlives its
-     * session and keeps collecting messages.
-     */
-    public static final String RELAY_QUEUE_PREFIX = "/exchange/amq.direct/";
 
     private Destinations() {
     }
@@ -84,9 +67,5 @@ public final class Destinations {
     /** The resolved broker destination of one session's user destination, as Spring's user destination resolver names it. */
     public static String sessionQueue(String userDestination, String sessionId) {
         return userDestination + "-user" + sessionId;
-    }
-
-    public static String instanceReplies(String instanceId) {
-        return INSTANCE_REPLIES_PREFIX + instanceId;
     }
 }

@@ -29,7 +29,7 @@ public enum ErrorCode {
     /** The server failed; the message may be retried. */
     INTERNAL_ERROR,
     /**
-     * The database is unavailable, so nothing can be stored; or in relay mode, the instance could not reach the
+     * The database is unavailable, so nothing can be stored; or, in a cluster, an edge could not reach the
      * trading core in time (RabbitMQ or the core is down or restarting). The message may be retried.
      */
     SERVICE_UNAVAILABLE

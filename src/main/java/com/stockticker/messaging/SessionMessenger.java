@@ -6,7 +6,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
@@ -21,8 +20,10 @@ import org.springframework.stereotype.Component;
  * ({@code /queue/orders-user{session}}), which is where Spring's user destination handler put the session's
  * subscription. Spring's own fan-out for {@code convertAndSendToUser} is not used: it fails for the second
  * session of a user when in-order receiving is on (Spring Framework 7.0: "Expected mutable
- * SimpMessageHeaderAccessor"), and with a broker relay it would send over the client's own broker connection,
- * which may not publish, and never reach a session that another instance holds.
+ * SimpMessageHeaderAccessor").
+ *
+ * <p>It reaches this instance's sessions only: in a cluster, the core's user events reach the instances that
+ * hold the user through RabbitMQ, and each sends them to its own sessions here.
  */
 @Component
 public class SessionMessenger {
@@ -31,22 +32,15 @@ public class SessionMessenger {
 
     private final SimpMessageSendingOperations messaging;
     private final SimpUserRegistry users;
-    private final ObjectProvider<RemoteSessions> remoteSessions;
     private final BrokerAvailability broker;
 
-    /**
-     * @param users the user registry; with a broker relay it also lists the sessions other instances hold
-     * @param remoteSessions sessions that other instances announced before the registry lists them, if any
-     */
-    SessionMessenger(SimpMessageSendingOperations messaging, SimpUserRegistry users,
-            ObjectProvider<RemoteSessions> remoteSessions, BrokerAvailability broker) {
+    SessionMessenger(SimpMessageSendingOperations messaging, SimpUserRegistry users, BrokerAvailability broker) {
         this.messaging = messaging;
         this.users = users;
-        this.remoteSessions = remoteSessions;
         this.broker = broker;
     }
 
-    /** Sends to every session of a user, on whichever instance it is, one message per session. */
+    /** Sends to every session of a user on this instance, one message per session. */
     public void sendToUser(String username, String destination, Object payload) {
         Set<String> sessionIds = new LinkedHashSet<>();
         SimpUser user = users.getUser(username);
@@ -55,16 +49,14 @@ public class SessionMessenger {
                 sessionIds.add(session.getId());
             }
         }
-        remoteSessions.ifAvailable(remote -> sessionIds.addAll(remote.of(username)));
         for (String sessionId : sessionIds) {
             send(sessionId, destination, payload);
         }
     }
 
     /**
-     * Sends to one session. Nothing is sent while the broker is unavailable: what goes to a session is either
-     * current state that the session gets again from a snapshot when it reconnects, or about a frame of a
-     * connection that the broker's outage closed; keeping it would only pile up memory.
+     * Sends to one session. Nothing is sent while the broker is unavailable (before it has started or after
+     * it has stopped): there is no session to send to then.
      *
      * @param destination a user destination without the {@code /user} prefix, e.g. {@code /queue/errors}
      */

@@ -34,7 +34,6 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final ObjectProvider<ClientErrors> errors;
     private final HandshakeInterceptor[] handshakeInterceptors;
     private final AuthorizationManager<Message<?>> authorization;
-    private final ObjectProvider<ExternalBroker> externalBroker;
     private final Clock clock;
     private final ConnectionRefusals refusals;
     private final Receipts receipts;
@@ -43,19 +42,17 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
      *     session's CSRF token to the WebSocket session
      * @param authorization which frames need an authenticated user
-     * @param externalBroker the broker relay, when {@code ticker.broker.mode=relay}
      */
     WebSocketConfig(WebSocketProperties properties,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
-            AuthorizationManager<Message<?>> authorization, ObjectProvider<ExternalBroker> externalBroker, Clock clock,
+            AuthorizationManager<Message<?>> authorization, Clock clock,
             @Lazy ConnectionRefusals refusals, Receipts receipts) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
         this.handshakeInterceptors = handshakeInterceptors.toArray(HandshakeInterceptor[]::new);
         this.authorization = authorization;
-        this.externalBroker = externalBroker;
         this.clock = clock;
         this.refusals = refusals;
         this.receipts = receipts;
@@ -95,22 +92,17 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        ExternalBroker external = externalBroker.getIfAvailable();
-        if (external != null) {
-            external.enable(registry);
-        }
-        else {
-            // Topics have a broker of their own, built for fan-out (see the delivery package).
-            registry.enableSimpleBroker(Destinations.QUEUE_PREFIX)
-                    .setTaskScheduler(brokerScheduler)
-                    .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
-                            properties.heartbeat().receive().toMillis() });
-            // Every session has user queues of its own (/queue/quotes-user{session}, ...). The broker looks the
-            // subscribers of a destination up in a cache; a destination missing from it costs a scan of every
-            // subscription of every session. The default of 1,024 destinations made a managed update to one of
-            // 2,000 sessions such a scan: room for several queues each of tens of thousands of sessions instead.
-            registry.setCacheLimit(USER_DESTINATION_CACHE_LIMIT);
-        }
+        // Every instance, in every mode, fans out to its own clients. Topics have a broker of their own, built
+        // for fan-out (see the delivery package); Spring's simple broker keeps the user queues.
+        registry.enableSimpleBroker(Destinations.QUEUE_PREFIX)
+                .setTaskScheduler(brokerScheduler)
+                .setHeartbeatValue(new long[] { properties.heartbeat().send().toMillis(),
+                        properties.heartbeat().receive().toMillis() });
+        // Every session has user queues of its own (/queue/quotes-user{session}, ...). The broker looks the
+        // subscribers of a destination up in a cache; a destination missing from it costs a scan of every
+        // subscription of every session. The default of 1,024 destinations made a managed update to one of
+        // 2,000 sessions such a scan: room for several queues each of tens of thousands of sessions instead.
+        registry.setCacheLimit(USER_DESTINATION_CACHE_LIMIT);
         registry.setApplicationDestinationPrefixes(Destinations.APP_PREFIX);
         registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
         // Messages to one session leave in the order they were sent: a snapshot before the updates after it.

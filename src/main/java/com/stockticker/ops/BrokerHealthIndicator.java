@@ -7,9 +7,8 @@ import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Part of readiness: the STOMP broker must be available. The embedded broker becomes so when it starts; a
- * relay to an external broker comes and goes with its connection. The contributor's name is
- * {@code stompBroker}.
+ * Part of readiness: the STOMP broker must be available, which the embedded broker is from its start until
+ * the instance stops. The contributor's name is {@code stompBroker}.
  */
 @Component("stompBroker")
 class BrokerHealthIndicator implements HealthIndicator {

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Service;
 
-import com.stockticker.cluster.CoreRole;
+import com.stockticker.roles.CoreRole;
 
 /**
  * Trading on the core: the desk takes orders at once, and a refusal is thrown as it is; snapshots are answered

@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-import com.stockticker.cluster.CoreRole;
+import com.stockticker.roles.CoreRole;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.Quote;

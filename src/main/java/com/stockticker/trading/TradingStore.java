@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.stockticker.cluster.CoreRole;
+import com.stockticker.roles.CoreRole;
 import com.stockticker.storage.Change;
 import com.stockticker.storage.Table;
 import com.stockticker.storage.Table.Column;

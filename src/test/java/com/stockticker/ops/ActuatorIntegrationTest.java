@@ -29,6 +29,9 @@ class ActuatorIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -36,6 +39,16 @@ class ActuatorIntegrationTest {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void aSingleInstanceHasNothingOfRabbitMqAndReadinessDoesNotAskForIt() throws Exception {
+        // Not even a connection factory: nothing could try to connect.
+        assertThat(context.getBeanNamesForType(org.springframework.amqp.rabbit.connection.ConnectionFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.amqp.core.AmqpTemplate.class)).isEmpty();
+        String readiness = get("/actuator/health/readiness").body();
+        assertThat(readiness).contains("\"status\":\"UP\"").doesNotContain("backplane", "rabbit");
+        assertThat(get("/actuator/health").body()).doesNotContain("rabbit");
     }
 
     @Test

@@ -81,6 +81,15 @@ public final class HeadlessChromium implements AutoCloseable {
                 && "complete".equals(driver.executeScript("return document.readyState")));
     }
 
+    /**
+     * The text of the first element that matches {@code css}, or {@code null} if none does, read in one script:
+     * the page redraws rows as quotes and events arrive, so an element found in one call may be gone by the next.
+     */
+    public String text(String css) {
+        return (String) driver.executeScript(
+                "const element = document.querySelector(arguments[0]); return element ? element.textContent.trim() : null;", css);
+    }
+
     /** Saves what the page looks like now under {@code target/screenshots/}. */
     public Path screenshot(String name) {
         try {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A RabbitMQ of a test class's own, with the STOMP plugin, on loopback ports nobody else uses: started with
+ * A RabbitMQ of a test class's own, on loopback ports nobody else uses: started with
  * {@code scripts/rabbitmq.sh} before the class's tests and stopped after them. Its users are the ones the
  * script makes, as README.md describes them for production. Tests may stop and start it again in between, to
  * see an outage; it keeps its data and ports.
@@ -22,13 +22,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
 
-    public static final String SYSTEM_LOGIN = "ticker-system";
-    public static final String SYSTEM_PASSCODE = "ticker-system-secret";
-    public static final String CLIENT_LOGIN = "ticker-client";
-    public static final String CLIENT_PASSCODE = "ticker-client-secret";
+    /**
+     * How long to await a condition read with {@code rabbitmqctl}: each call starts an Erlang VM, which takes
+     * seconds on a busy machine.
+     */
+    public static final java.time.Duration CTL_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+    public static final String CORE_USER = "ticker-core";
+    public static final String CORE_PASSWORD = "ticker-core-secret";
+    public static final String EDGE_USER = "ticker-edge";
+    public static final String EDGE_PASSWORD = "ticker-edge-secret";
 
     private Path directory;
-    private int stompPort;
+    private int amqpPort;
     // Stops the broker should the JVM end before afterAll, so that no RabbitMQ outlives its tests.
     private final Thread stopOnExit = new Thread(() -> {
         try {
@@ -42,10 +48,10 @@ public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         directory = Files.createTempDirectory("rabbitmq-");
-        int[] ports = freePorts(3);
-        stompPort = ports[0];
+        int[] ports = freePorts(2);
+        amqpPort = ports[0];
         Runtime.getRuntime().addShutdownHook(stopOnExit);
-        script("start", directory.toString(), String.valueOf(ports[0]), String.valueOf(ports[1]), String.valueOf(ports[2]));
+        script("start", directory.toString(), String.valueOf(ports[0]), String.valueOf(ports[1]));
     }
 
     @Override
@@ -67,21 +73,35 @@ public final class RabbitMq implements BeforeAllCallback, AfterAllCallback {
         script("start", directory.toString());
     }
 
-    /** The broker's queues, one line each: name, durable, auto-delete, exclusive. */
+    /** The broker's queues, as {@code rabbitmqctl list_queues} shows them: name, durable, auto-delete, exclusive, messages. */
     public List<String> queues() throws Exception {
-        return script("queues", directory.toString()).lines().filter(line -> !line.isBlank()).toList();
+        return lines("queues");
     }
 
-    public int stompPort() {
-        return stompPort;
+    /** The broker's bindings: source exchange, destination queue, routing key. */
+    public List<String> bindings() throws Exception {
+        return lines("bindings");
     }
 
-    /** The properties of an instance in relay mode on this broker, with the script's users. */
-    public List<String> relayProperties(String role) {
-        return List.of("ticker.role=" + role, "ticker.broker.mode=relay",
-                "ticker.broker.relay.host=127.0.0.1", "ticker.broker.relay.port=" + stompPort,
-                "ticker.broker.relay.system-login=" + SYSTEM_LOGIN, "ticker.broker.relay.system-passcode=" + SYSTEM_PASSCODE,
-                "ticker.broker.relay.client-login=" + CLIENT_LOGIN, "ticker.broker.relay.client-passcode=" + CLIENT_PASSCODE);
+    /** The broker's client connections: user, peer port. */
+    public List<String> connections() throws Exception {
+        return lines("connections");
+    }
+
+    public int amqpPort() {
+        return amqpPort;
+    }
+
+    /** The properties of a cluster instance on this broker, with the RabbitMQ user of its role. */
+    public List<String> clusterProperties(String role) {
+        boolean core = role.equals("core");
+        return List.of("ticker.role=" + role, "ticker.cluster.enabled=true", "spring.rabbitmq.host=127.0.0.1",
+                "spring.rabbitmq.port=" + amqpPort, "spring.rabbitmq.username=" + (core ? CORE_USER : EDGE_USER),
+                "spring.rabbitmq.password=" + (core ? CORE_PASSWORD : EDGE_PASSWORD));
+    }
+
+    private List<String> lines(String command) throws Exception {
+        return script(command, directory.toString()).lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static String script(String... arguments) throws IOException, InterruptedException {

@@ -226,9 +226,9 @@ class DashboardBrowserTest {
 
         // Read each in one go: the positions table is drawn anew on every revaluation, so an element found
         // once may be gone by the next call.
-        String order = wait.until(driver -> text("#blotter tbody tr[data-status=FILLED]"));
+        String order = wait.until(driver -> chromium.text("#blotter tbody tr[data-status=FILLED]"));
         assertThat(order).contains("BUY", "AAPL", "FILLED");
-        String held = wait.until(driver -> text("#positions tbody tr[data-symbol=AAPL] td:nth-child(2)"));
+        String held = wait.until(driver -> chromium.text("#positions tbody tr[data-symbol=AAPL] td:nth-child(2)"));
         assertThat(held).isEqualTo("5");
         assertThat(page.findElement(By.id("ticket-message")).getText()).startsWith("Filled: buy 5 AAPL at ");
         chromium.screenshot("trading");
@@ -256,12 +256,6 @@ class DashboardBrowserTest {
         assertThat(message.getText()).contains("You cannot sell more TSLA than you hold");
         assertThat(((org.openqa.selenium.JavascriptExecutor) page).executeScript(
                 "return document.querySelector('#blotter tbody tr').dataset.status")).isEqualTo("REJECTED");
-    }
-
-    /** The text of the first element that matches {@code css}, read in one script, or {@code null} if none does. */
-    private String text(String css) {
-        return (String) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
-                "const element = document.querySelector(arguments[0]); return element ? element.textContent.trim() : null;", css);
     }
 
     private void logIn(String username, String password) {

@@ -1,4 +1,4 @@
-package com.stockticker.cluster;
+package com.stockticker.roles;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,10 +8,13 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
-/** Only with the embedded broker ({@code ticker.broker.mode=simple}, the default). */
+/**
+ * Only on an instance of a cluster ({@code ticker.cluster.enabled=true}): instances exchange market batches,
+ * user events and requests through RabbitMQ. Off by default: a single instance talks to nothing.
+ */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnProperty(name = "ticker.broker.mode", havingValue = "simple", matchIfMissing = true)
-public @interface SimpleMode {
+@ConditionalOnProperty(name = "ticker.cluster.enabled", havingValue = "true")
+public @interface ClusterEnabled {
 }

@@ -1,4 +1,4 @@
-package com.stockticker.cluster;
+package com.stockticker.roles;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,10 +8,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
-/** Only on the core ({@code ticker.role=core}, the default): the market and paper trading run there. */
+/** Only on an edge ({@code ticker.role=edge}), which asks the core for what it does not have. */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnProperty(name = "ticker.role", havingValue = "core", matchIfMissing = true)
-public @interface CoreRole {
+@ConditionalOnProperty(name = "ticker.role", havingValue = "edge")
+public @interface EdgeRole {
 }

@@ -1,0 +1,167 @@
+package com.stockticker.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.core.Message;
+
+import com.stockticker.cluster.Backplane.Operation;
+import com.stockticker.market.MarketState;
+import com.stockticker.messaging.ErrorCode;
+import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.trading.CancelRequest;
+import com.stockticker.trading.OrderEvent;
+import com.stockticker.trading.OrderRejectedException;
+import com.stockticker.trading.OrderRequest;
+import com.stockticker.trading.OrderType;
+import com.stockticker.trading.Portfolio;
+import com.stockticker.trading.RejectReason;
+import com.stockticker.trading.Side;
+import com.stockticker.trading.TradingService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the core answers an edge, without RabbitMQ: requests from the edges' RabbitMQ user only, for the user they
+ * name, with refusals carried back as the core's own clients would get them.
+ */
+class CoreRequestsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BackplaneMessages messages = new BackplaneMessages(JSON);
+    private final Desk desk = new Desk();
+    private final MarketState market = new MarketState(42, Instant.parse("2026-12-01T12:00:00Z"), List.of());
+    private final CoreRequests requests = new CoreRequests(desk, () -> market, Set.of("ticker-edge"), messages);
+
+    @Test
+    void placesAnOrderForTheUserTheEdgeNamesAndAnswersWithNothing() {
+        OrderRequest order = new OrderRequest("c-1", "KO", Side.BUY, OrderType.MARKET, 3, null);
+        Message reply = requests.handle(request("ticker-edge", Operation.PLACE, "alice", order));
+
+        assertThat(reply.getBody()).isEmpty();
+        assertThat(BackplaneMessages.header(reply, Backplane.ERROR_CODE)).isNull();
+        assertThat(desk.calls).containsExactly("place alice " + order);
+    }
+
+    @Test
+    void cancelsAndRejectsAsTheEdgeAsked() {
+        requests.handle(request("ticker-edge", Operation.CANCEL, "bob", new RemoteTrading.Cancel(null, "c-2")));
+        requests.handle(request("ticker-edge", Operation.REJECT, "bob",
+                new RemoteTrading.Rejection("c-3", RejectReason.UNKNOWN_FIELD, "unknown field comment")));
+        assertThat(desk.calls).containsExactly("cancel bob " + new CancelRequest(null, "c-2"), "reject bob c-3 UNKNOWN_FIELD");
+    }
+
+    @Test
+    void answersSnapshotsAndTheMarketsStateAsJson() {
+        JsonNode market = JSON.readTree(requests.handle(request("ticker-edge", Operation.MARKET, null, null)).getBody());
+        assertThat(market.get("seq").asLong()).isEqualTo(42);
+        JsonNode orders = JSON.readTree(requests.handle(request("ticker-edge", Operation.ORDERS, "alice", null)).getBody());
+        assertThat(orders.isArray()).isTrue();
+        assertThat(desk.calls).containsExactly("orders alice");
+    }
+
+    @Test
+    void aRefusalOfTheDeskGoesBackWithItsCodeAndMessage() {
+        desk.refusal = new RejectedMessageException(ErrorCode.ORDER_NOT_FOUND, "No open order O-9");
+        Message thrown = requests.handle(request("ticker-edge", Operation.CANCEL, "alice", new RemoteTrading.Cancel("O-9", null)));
+        assertRefused(thrown, ErrorCode.ORDER_NOT_FOUND, "No open order O-9");
+
+        desk.refusalInFuture = true;
+        Message failed = requests.handle(request("ticker-edge", Operation.PORTFOLIO, "alice", null));
+        assertRefused(failed, ErrorCode.ORDER_NOT_FOUND, "No open order O-9");
+    }
+
+    @Test
+    void aFailureOfTheCoreIsAnInternalErrorThatSaysNothingOfIt() {
+        desk.failure = new IllegalStateException("secret detail");
+        assertRefused(requests.handle(request("ticker-edge", Operation.ORDERS, "alice", null)), ErrorCode.INTERNAL_ERROR,
+                "The server could not handle this message");
+        assertRefused(requests.handle(request("ticker-edge", Operation.ORDERS, null, null)), ErrorCode.INTERNAL_ERROR,
+                "The server could not handle this message");
+    }
+
+    @Test
+    void onlyTheEdgesRabbitMqUsersAreHeard() {
+        OrderRequest order = new OrderRequest("c-1", "KO", Side.BUY, OrderType.MARKET, 3, null);
+        // A request that RabbitMQ did not vouch for, or from another of its users (the core's own, say).
+        for (String sender : new String[] { null, "ticker-core", "guest" }) {
+            Message reply = requests.handle(request(sender, Operation.PLACE, "alice", order));
+            assertThat(BackplaneMessages.header(reply, Backplane.ERROR_CODE)).isEqualTo(ErrorCode.INTERNAL_ERROR.name());
+        }
+        assertThat(desk.calls).isEmpty();
+    }
+
+    private Message request(String rabbitUser, Operation operation, String user, Object body) {
+        Map<String, String> headers = new HashMap<>(Map.of(Backplane.OPERATION, operation.name()));
+        if (user != null) {
+            headers.put(Backplane.USER, user);
+        }
+        Message message = messages.write(body, headers);
+        // What Spring AMQP reads from the AMQP user_id property, which RabbitMQ checked against the publisher's login.
+        message.getMessageProperties().setReceivedUserId(rabbitUser);
+        return message;
+    }
+
+    private static void assertRefused(Message reply, ErrorCode code, String message) {
+        assertThat(BackplaneMessages.header(reply, Backplane.ERROR_CODE)).isEqualTo(code.name());
+        assertThat(BackplaneMessages.header(reply, Backplane.ERROR_MESSAGE)).isEqualTo(message);
+    }
+
+    /** Records what it is asked, as the desk would be; refuses or fails when told to. */
+    private static final class Desk implements TradingService {
+
+        final List<String> calls = new ArrayList<>();
+        RejectedMessageException refusal;
+        boolean refusalInFuture;
+        RuntimeException failure;
+
+        private <T> CompletableFuture<T> answer(String call, T value) {
+            if (failure != null) {
+                throw failure;
+            }
+            if (refusal != null) {
+                if (refusalInFuture) {
+                    return CompletableFuture.failedFuture(refusal);
+                }
+                throw refusal;
+            }
+            calls.add(call);
+            return CompletableFuture.completedFuture(value);
+        }
+
+        @Override
+        public CompletableFuture<Void> place(String username, OrderRequest request) {
+            return answer("place " + username + " " + request, null);
+        }
+
+        @Override
+        public CompletableFuture<Void> reject(String username, OrderRejectedException rejection) {
+            return answer("reject " + username + " " + rejection.getClientOrderId() + " " + rejection.getReason(), null);
+        }
+
+        @Override
+        public CompletableFuture<Void> cancel(String username, CancelRequest request) {
+            return answer("cancel " + username + " " + request, null);
+        }
+
+        @Override
+        public CompletableFuture<List<OrderEvent>> orders(String username) {
+            return answer("orders " + username, List.of());
+        }
+
+        @Override
+        public CompletableFuture<Portfolio> portfolio(String username) {
+            return answer("portfolio " + username, (Portfolio) null);
+        }
+    }
+}
