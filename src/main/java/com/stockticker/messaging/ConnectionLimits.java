@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -70,7 +69,8 @@ class ConnectionLimits implements WebServerFactoryCustomizer<ConfigurableJettyWe
 
         private final int max;
         private final Map<String, Integer> open = new ConcurrentHashMap<>();
-        private final Set<SelectableChannel> counted = ConcurrentHashMap.newKeySet();
+        // Each counted socket's address: a closed socket no longer says whom it was connected to.
+        private final Map<SelectableChannel, String> counted = new ConcurrentHashMap<>();
 
         PerAddress(int max) {
             this.max = max;
@@ -88,13 +88,14 @@ class ConnectionLimits implements WebServerFactoryCustomizer<ConfigurableJettyWe
                 close(channel);
                 return;
             }
-            counted.add(channel);
+            counted.put(channel, address);
         }
 
         @Override
         public void onClosed(SelectableChannel channel) {
-            if (counted.remove(channel)) {
-                open.computeIfPresent(address(channel), (address, count) -> count > 1 ? count - 1 : null);
+            String address = counted.remove(channel);
+            if (address != null) {
+                open.computeIfPresent(address, (ignored, count) -> count > 1 ? count - 1 : null);
             }
         }
 

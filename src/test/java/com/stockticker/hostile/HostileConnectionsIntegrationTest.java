@@ -21,6 +21,7 @@ import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a hostile or careless client can do to a connection, and what it gets: each test is one attack, run
@@ -177,6 +178,13 @@ class HostileConnectionsIntegrationTest {
                 socket.close();
             }
         }
+        // Once the server has seen them go, the address may connect again: closed connections are not counted.
+        await().atMost(StompClient.TIMEOUT).until(() -> {
+            try (Socket again = RawWebSocket.socket(server.port(), "127.0.0.3")) {
+                again.getOutputStream().write(("GET /api/instruments HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                return readOrEnd(again.getInputStream()) >= 0;
+            }
+        });
     }
 
     @Test
