@@ -45,8 +45,8 @@ public final class ServiceProcess implements AutoCloseable {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(stdout::add);
             }
-            catch (IOException ended) {
-                // The process is gone; what it printed is kept.
+            catch (IOException | java.io.UncheckedIOException ended) {
+                // The process is gone (a kill closes the pipe under the reader); what it printed is kept.
             }
         }, "service-stdout");
         stdoutReader.setDaemon(true);
