@@ -99,15 +99,13 @@ public final class StompClient implements AutoCloseable {
     }
 
     /**
-     * Subscribes and returns the subscription id once the subscription is in place. The service handles a
-     * client's frames one after the other, in order (and sends no RECEIPT: its broker does not support them),
-     * so the answer to a snapshot SUBSCRIBE sent after this one means that this one has been handled.
+     * Subscribes, asking for a receipt, and returns the subscription id once the receipt has come: from then
+     * on the subscription exists, and every message published to it arrives.
      */
     public String subscribeWithReceipt(String destination) {
-        String id = subscribe(destination);
-        String barrier = subscribe("/app/quotes/AAPL");
-        awaitMessages(barrier, 1);
-        send("UNSUBSCRIBE", Map.of("id", barrier), "");
+        String id = "sub-" + subscriptionIds.incrementAndGet();
+        send("SUBSCRIBE", Map.of("id", id, "destination", destination, "receipt", "receipt-" + id), "");
+        await(frame -> frame.command().equals("RECEIPT") && ("receipt-" + id).equals(frame.header("receipt-id")));
         return id;
     }
 
