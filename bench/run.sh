@@ -130,6 +130,7 @@ trap 'exit 130' INT TERM
 RABBIT_DIR=""
 start_rabbitmq() {
   RABBIT_DIR="$(mktemp -d)"
+  chmod 755 "$RABBIT_DIR"   # mktemp's 0700 would keep out the rabbitmq user that the script runs RabbitMQ as under root
   log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT"
   bash "$ROOT/scripts/rabbitmq.sh" start "$RABBIT_DIR/node" "$RABBIT_PORT" $(( RABBIT_PORT + 1 ))
 }
@@ -154,7 +155,7 @@ cpu_ticks() { # $1 pid: user + system clock ticks so far
 backplane_sample() { # $1: N
   local p0 c0 p1 c1 conns queues rabbit e0 k0 r0 e1 k1 r1 hz
   hz=$(getconf CLK_TCK)
-  rabbit=$(pgrep -f "ticker-$RABBIT_PORT@localhost" | head -1); rabbit=${rabbit:-$$}
+  rabbit=$(cat "$RABBIT_DIR/node/rabbitmq.pid" 2>/dev/null || echo $$)
   conns=$(bash "$ROOT/scripts/rabbitmq.sh" connections "$RABBIT_DIR/node" | grep -c . || true)
   queues=$(bash "$ROOT/scripts/rabbitmq.sh" queues "$RABBIT_DIR/node" | grep -c . || true)
   p0=$(metric "$CORE_PORT" rabbitmq_published_total); c0=$(metric "$EDGE_PORT" rabbitmq_consumed_total)
@@ -175,6 +176,10 @@ watch_backplane() { # $1: N
   done
 }
 
+# Each of our servers gets a fresh embedded database of its own, so that every run starts the same seeded market and
+# no two servers share (and lock) one.
+data_of() { echo "--ticker.storage.data-directory=$RESULTS/data/$1-$2"; }
+
 start_servers() { # $1: a tag for the log files
   local s port
   for s in $SERVERS; do
@@ -184,16 +189,16 @@ start_servers() { # $1: a tag for the log files
     fi
     if [[ $s == ours* ]]; then
       # shellcheck disable=SC2086
-      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS \
+      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS $(data_of "$s" "$1") \
         >"$RESULTS/logs/$s-$1.log" 2>&1 &
     elif [[ $s == edge ]]; then
       # The core first: the edge takes its state. Only the edge is measured; the core runs beside it.
       # shellcheck disable=SC2086
-      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$CORE_PORT" $OURS_ARGS $(cluster_args core) \
+      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$CORE_PORT" $OURS_ARGS $(cluster_args core) $(data_of core "$1") \
         >"$RESULTS/logs/core-$1.log" 2>&1 &
       PID[core]=$!
       # shellcheck disable=SC2086
-      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS $(cluster_args edge) \
+      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS $(cluster_args edge) $(data_of edge "$1") \
         >"$RESULTS/logs/edge-$1.log" 2>&1 &
     else
       # shellcheck disable=SC2086

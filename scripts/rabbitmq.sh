@@ -64,6 +64,10 @@ RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}
 EOF
       if [ "$(id -u)" -eq 0 ]; then
         chown -R rabbitmq:rabbitmq "$dir"
+        if ! su rabbitmq -s /bin/sh -c "test -w '$dir'"; then
+          echo "$dir: the rabbitmq user cannot reach it (a parent directory is private, e.g. made by mktemp -d); choose a directory it can enter" >&2
+          exit 1
+        fi
       fi
     fi
     # The open-file limit under su is 1,024, too few for more than about a thousand connections.

@@ -92,5 +92,25 @@ function describe() {
 }
 setInterval(describe, 1000);
 
+// The footer: which core runs the market, from /actuator/info (README.md, "Failover"); a takeover shows within 15 s.
+const coreInfo = document.getElementById('core-info');
+
+async function showCore() {
+  let core = null;
+  try {
+    const response = await fetch('actuator/info', { headers: { Accept: 'application/json' } });
+    core = response.ok ? (await response.json()).core : null;
+  } catch {
+    // The server is away: the badge says so; the footer keeps what it knew.
+    return;
+  }
+  coreInfo.dataset.activeCore = core?.activeCore ?? '';
+  coreInfo.textContent = core?.activeCore
+    ? ` · core ${core.activeCore}${core.state === 'active' ? ' (this instance)' : ''}`
+    : '';
+}
+showCore();
+setInterval(showCore, 15000);
+
 board.select(config.instruments[0].symbol);
 connection.start();

@@ -1,5 +1,9 @@
 package com.stockticker.cluster;
 
+import java.util.Map;
+
+import org.springframework.amqp.core.Message;
+
 /**
  * What exists in RabbitMQ, by name, and the headers of the messages instances send each other. Every name
  * starts with {@code ticker.}, so that the instances' RabbitMQ users can be limited to them
@@ -16,8 +20,8 @@ final class Backplane {
     /** The routing key of requests to the core. */
     static final String CORE = "core";
     /**
-     * The core's request queue: exclusive to the core's connection, so that a second core on the same virtual
-     * host cannot start consuming, and gone with the core.
+     * The active core's request queue: declared when a core takes over and deleted when it stands down,
+     * exclusive to its connection (so that no other core can consume from it meanwhile) and gone with it.
      */
     static final String CORE_QUEUE = "ticker.core.requests";
     /** Followed by an instance id: an edge's own queues, exclusive to its connection, gone with it. */
@@ -30,15 +34,33 @@ final class Backplane {
     /** On a refusal: an {@code ErrorCode}, with {@link #ERROR_MESSAGE}. */
     static final String ERROR_CODE = "ticker-error-code";
     static final String ERROR_MESSAGE = "ticker-error-message";
+    /** On a market batch: the market it belongs to, see {@link MarketOrigin}. */
+    static final String MARKET = "ticker-market";
+    /** On a market batch: the epoch of the core that published it, see {@link MarketOrigin}. */
+    static final String EPOCH = "ticker-epoch";
+    /** On a market batch: the instance name of the core that published it. */
+    static final String CORE_NAME = "ticker-core";
     /** On a user event: the user destination it goes to, e.g. {@code /queue/orders}. */
     static final String DESTINATION = "ticker-destination";
 
     /** What an edge asks of the core. */
     enum Operation {
-        PLACE, REJECT, CANCEL, ORDERS, PORTFOLIO, MARKET
+        PLACE, REJECT, CANCEL, ORDERS, HISTORY, RESET, PORTFOLIO, MARKET
     }
 
     private Backplane() {
+    }
+
+    static Map<String, String> headers(MarketOrigin origin) {
+        return Map.of(MARKET, origin.market(), EPOCH, Long.toString(origin.epoch()), CORE_NAME, origin.core());
+    }
+
+    /** Where a market batch comes from; a batch without (from no known core) is of no market and epoch 0. */
+    static MarketOrigin origin(Message batch) {
+        String market = BackplaneMessages.header(batch, MARKET);
+        String epoch = BackplaneMessages.header(batch, EPOCH);
+        String core = BackplaneMessages.header(batch, CORE_NAME);
+        return new MarketOrigin(market != null ? market : "", epoch != null ? Long.parseLong(epoch) : 0, core != null ? core : "");
     }
 
     static String marketQueue(String instanceId) {

@@ -18,15 +18,14 @@ import org.springframework.context.annotation.Configuration;
 
 import com.stockticker.roles.ClusterEnabled;
 import com.stockticker.roles.CoreRole;
-import com.stockticker.roles.EdgeRole;
 
 /**
  * The RabbitMQ backplane, only in a cluster, on Spring Boot's RabbitMQ auto-configuration, which a single
  * instance does without (see {@link ClusterEnvironment}); Boot's own {@code rabbit} health check is always left
  * out: {@code backplane} knows what RabbitMQ means to each role.
  *
- * <p>What exists in RabbitMQ: three exchanges; the core's request queue; and per edge a market queue and a
- * user queue. The queues are exclusive to their instance's one connection and go with it, whatever way it
+ * <p>What exists in RabbitMQ: three exchanges; the active core's request queue; and per instance a market
+ * queue and a user queue. The queues are exclusive to their instance's one connection and go with it, whatever way it
  * ends; their names are the instance's, never a client's.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,34 +62,39 @@ class BackplaneConfiguration {
         return new DirectExchange(Backplane.REQUEST_EXCHANGE, true, false);
     }
 
+    /** Declared by the active core only, see {@link CoreEndpoint}. */
     @Bean
     @CoreRole
     Queue coreQueue() {
-        return new Queue(Backplane.CORE_QUEUE, false, true, true);
+        Queue queue = new Queue(Backplane.CORE_QUEUE, false, true, true);
+        queue.setShouldDeclare(false);
+        return queue;
     }
 
     @Bean
     @CoreRole
     Binding coreBinding() {
-        return BindingBuilder.bind(coreQueue()).to(requestExchange()).with(Backplane.CORE);
+        Binding binding = BindingBuilder.bind(coreQueue()).to(requestExchange()).with(Backplane.CORE);
+        binding.setShouldDeclare(false);
+        return binding;
     }
 
-    /** The newest {@code market-backlog} batches: a lagging edge loses the oldest and resyncs on the gap. */
+    /**
+     * The newest {@code market-backlog} batches: a lagging instance loses the oldest and resyncs on the gap. Every
+     * instance has one, the active core too: a core that stands down follows the new one at once.
+     */
     @Bean
-    @EdgeRole
     Queue marketQueue(ClusterProperties properties) {
         return instanceQueue(Backplane.marketQueue(instanceId), properties.cluster().marketBacklog());
     }
 
     @Bean
-    @EdgeRole
     Binding marketBinding(ClusterProperties properties) {
         return BindingBuilder.bind(marketQueue(properties)).to(marketExchange());
     }
 
     /** Bound per user by {@link UserRoutes}. */
     @Bean
-    @EdgeRole
     Queue userQueue(ClusterProperties properties) {
         return instanceQueue(Backplane.userQueue(instanceId), properties.cluster().userBacklog());
     }
@@ -105,7 +109,6 @@ class BackplaneConfiguration {
 
     /** Requests to the core on RabbitMQ's direct reply-to, with a template of their own as Spring AMQP asks. */
     @Bean
-    @EdgeRole
     AsyncRabbitTemplate coreRequests(ConnectionFactory connections, ClusterProperties properties) {
         AsyncRabbitTemplate template = new AsyncRabbitTemplate(new RabbitTemplate(connections));
         template.setReceiveTimeout(properties.cluster().requestTimeout().toMillis());

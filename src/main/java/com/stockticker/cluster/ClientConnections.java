@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 
 import com.stockticker.delivery.SessionOutboxes;
-import com.stockticker.roles.EdgeRole;
+import com.stockticker.roles.ClusterEnabled;
 
 /**
  * An edge's WebSocket and SockJS connections, so that it can close them all when the core's market starts
@@ -17,7 +17,7 @@ import com.stockticker.roles.EdgeRole;
  * a single instance.
  */
 @Component
-@EdgeRole
+@ClusterEnabled
 class ClientConnections {
 
     private static final Logger log = LoggerFactory.getLogger(ClientConnections.class);

@@ -19,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * RabbitMQ ({@code ticker.cluster.*}). RabbitMQ's address and login are Spring Boot's own {@code spring.rabbitmq.*}.
  *
  * @param role {@code core}: runs the market and paper trading, and serves clients; a single instance is a
- *     core. {@code edge}: serves clients only, with the core's prices and trading through RabbitMQ; needs
- *     {@code ticker.cluster.enabled=true}. Run exactly one core per RabbitMQ virtual host
+ *     core. On PostgreSQL, several cores of a cluster elect the active one and the others stand by (see
+ *     {@code leadership}); on the embedded database run exactly one. {@code edge}: serves clients only, with the
+ *     active core's prices and trading through RabbitMQ; needs {@code ticker.cluster.enabled=true}
  * @param cluster the RabbitMQ backplane between instances
  */
 @ConfigurationProperties("ticker")
@@ -45,8 +46,8 @@ public record ClusterProperties(
      *     needs no RabbitMQ and never connects to one
      * @param requestTimeout how long an edge waits for the core to answer a request (an order, a trading
      *     snapshot, the market's state) before it tells the client that the service is unavailable
-     * @param edgeUsers the RabbitMQ users whose requests the core accepts: the edges' own. RabbitMQ vouches for
-     *     the user of each request (the AMQP {@code user_id} property, checked against the connection's login);
+     * @param edgeUsers the RabbitMQ users whose requests the core accepts: the edges' own (and always the core's
+     *     own user, for standby cores). RabbitMQ vouches for the user of each request (the AMQP {@code user_id} property, checked against the connection's login);
      *     the user name a request carries is trusted because of it
      * @param marketBacklog the batches an instance's market queue keeps when the instance falls behind; RabbitMQ
      *     drops the oldest beyond it, and the instance takes the core's state again on the gap

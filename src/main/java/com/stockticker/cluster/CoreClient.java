@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import com.stockticker.cluster.Backplane.Operation;
 import com.stockticker.messaging.ErrorCode;
-import com.stockticker.roles.EdgeRole;
+import com.stockticker.roles.ClusterEnabled;
 
 /**
  * An edge's requests to the core, with Spring AMQP's request/reply ({@link AsyncRabbitTemplate} on RabbitMQ's
@@ -28,7 +28,7 @@ import com.stockticker.roles.EdgeRole;
  * so that the events the request causes reach the user's sessions here.
  */
 @Component
-@EdgeRole
+@ClusterEnabled
 class CoreClient {
 
     private final AsyncRabbitTemplate template;

@@ -17,26 +17,31 @@ import org.springframework.web.socket.CloseStatus;
 
 import com.stockticker.cluster.Backplane.Operation;
 import com.stockticker.cluster.MarketFollower.Step;
-import com.stockticker.market.MarketState;
+import com.stockticker.leadership.CoreDuty;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
-import com.stockticker.roles.EdgeRole;
+import com.stockticker.roles.ClusterEnabled;
 
 /**
- * An edge's market: its {@link QuoteBook} follows the core's, and each of the core's batches is published here
- * as the application event the core's market publishes, so that this edge's own clients get it from its own
- * topic broker, and snapshots, the REST API, managed subscriptions and readiness work as on the core.
+ * The market of an instance that follows the active core (an edge, or a core standing by): its
+ * {@link QuoteBook} follows the core's, and each of the core's batches is published here as the application
+ * event the core's market publishes, so that this instance's own clients get it from its own topic broker, and
+ * snapshots, the REST API, managed subscriptions and readiness work as on the core.
  *
- * <p>Batches come from this edge's market queue, one at a time on the listener's thread, in order. When one is
- * missing (RabbitMQ was away, or the edge fell behind and RabbitMQ dropped the oldest of its queue) the feed
- * asks the core for its whole state and waits for it on that thread: meanwhile the batches wait in RabbitMQ,
- * which keeps only the newest {@code ticker.cluster.market-backlog}, so nothing grows here. When the core's
- * market starts again (a new core), the feed takes the new market's state and closes this edge's client
- * connections, whose sequence numbers belong to the market that went (see {@link ClientConnections}).
+ * <p>Batches come from this instance's market queue, one at a time on the listener's thread, in order. When one
+ * is missing (RabbitMQ was away, the instance fell behind and RabbitMQ dropped the oldest of its queue, or
+ * another core took over) the feed asks the active core for its whole state and waits for it on that thread:
+ * meanwhile the batches wait in RabbitMQ, which keeps only the newest {@code ticker.cluster.market-backlog}, so
+ * nothing grows here. When a new market starts (a core on an empty database), the feed takes the new market's
+ * state and closes this instance's client connections, whose sequence numbers belong to the market that went
+ * (see {@link ClientConnections}).
+ *
+ * <p>While this instance is the active core itself, it follows nobody: its own batches come back through its
+ * queue and are dropped, and so are the events of {@link UserEvents}.
  */
 @Component
-@EdgeRole
-class CoreFeed {
+@ClusterEnabled
+class CoreFeed implements CoreDuty {
 
     private static final Logger log = LoggerFactory.getLogger(CoreFeed.class);
 
@@ -47,6 +52,7 @@ class CoreFeed {
     private final ApplicationEventPublisher events;
     private final ClientConnections clients;
     private final Duration timeout;
+    private volatile boolean following = true;
 
     CoreFeed(QuoteBook book, CoreClient core, BackplaneMessages messages, ApplicationEventPublisher events,
             ClientConnections clients, ClusterProperties properties) {
@@ -61,39 +67,85 @@ class CoreFeed {
     @RabbitListener(id = "coreFeed", queues = "#{@marketQueue.name}", concurrency = "1")
     void take(Message message) {
         QuoteBatch batch = messages.read(message, QuoteBatch.class);
-        Step step = follower.next(batch);
-        if (step == Step.RESYNC && resync(batch)) {
-            step = follower.next(batch);
+        MarketOrigin origin = Backplane.origin(message);
+        Step step;
+        synchronized (this) {
+            step = following ? follower.next(batch, origin) : Step.SKIP;
+        }
+        if (step == Step.RESYNC) {
+            // Without the lock: a takeover must not wait for a core that may be gone.
+            CoreMarket market = fetchState();
+            if (market == null) {
+                return;
+            }
+            synchronized (this) {
+                step = following ? restore(market, batch, origin) : Step.SKIP;
+            }
         }
         if (step == Step.APPLY) {
-            book.record(batch);
-            events.publishEvent(batch);
+            synchronized (this) {
+                if (following) {
+                    book.record(batch);
+                    events.publishEvent(batch);
+                }
+            }
         }
     }
 
-    /** @return whether the feed has the core's state now */
-    private boolean resync(QuoteBatch batch) {
-        MarketState state;
+    /** The active core this instance follows; {@code null} before it took the core's state, or while it is that core. */
+    synchronized MarketOrigin followed() {
+        return following ? follower.origin() : null;
+    }
+
+    /** Whether this instance follows the active core: always on an edge, while it stands by on a core. */
+    boolean following() {
+        return following;
+    }
+
+    /** Waits for a batch being applied, if one is: from now on this instance's own market publishes. */
+    @Override
+    public synchronized void takeOver() {
+        following = false;
+    }
+
+    @Override
+    public synchronized void standDown() {
+        follower.forget();
+        following = true;
+    }
+
+    @Override
+    public int getOrder() {
+        return FOLLOWING;
+    }
+
+    /** @return the active core's market, or {@code null} if it did not come (again with the next batch) */
+    private CoreMarket fetchState() {
         try {
-            state = core.request(Operation.MARKET, null, null, new TypeReference<MarketState>() { })
+            return core.request(Operation.MARKET, null, null, new TypeReference<CoreMarket>() { })
                     .get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException | TimeoutException ex) {
             log.warn("Could not take the market's state from the core (again with the next batch): {}",
                     Replies.failure(ex, timeout).getMessage());
-            return false;
+            return null;
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
-        boolean newMarket = follower.restore(state);
-        book.restore(state);
-        log.info("Took the core's market state as of tick {} (batch {} arrived)", state.seq(), batch.seq());
+    }
+
+    /** @return what to do with the batch that asked for the state */
+    private Step restore(CoreMarket market, QuoteBatch batch, MarketOrigin origin) {
+        boolean newMarket = follower.restore(market);
+        book.restore(market.state());
+        log.info("Took the core's market state as of tick {} (epoch {}; batch {} arrived)", market.state().seq(),
+                market.origin().epoch(), batch.seq());
         if (newMarket) {
-            log.info("The core's market started again; its clients start afresh");
+            log.info("A new market started; this instance's clients start afresh");
             clients.closeAll(CloseStatus.SERVICE_RESTARTED);
         }
-        return true;
+        return follower.next(batch, origin);
     }
 }

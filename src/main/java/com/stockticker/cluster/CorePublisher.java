@@ -24,9 +24,11 @@ import com.stockticker.trading.OrderUpdated;
 import com.stockticker.trading.PortfolioUpdated;
 
 /**
- * Publishes what the core's market and desk do, for the other instances: each market batch once, to every
- * edge's market queue, and each event of a user once, to the instances that hold a session of that user (the
- * routing key is the user name). The core's own clients get all of it locally, whether RabbitMQ is there or not.
+ * Publishes what the active core's market and desk do, for the other instances: each market batch once, to
+ * every instance's market queue (with the {@link MarketOrigin} it belongs to), and each event of a user once,
+ * to the instances that hold a session of that user (the routing key is the user name). The core's own clients
+ * get all of it locally, whether RabbitMQ is there or not. It publishes from when {@link CoreEndpoint} has
+ * taken over until it stands down: a standby core publishes nothing.
  *
  * <p>Publishing happens on a thread of its own, so that the market's ticker and the desk never wait for
  * RabbitMQ. What cannot be published (RabbitMQ away, or this thread {@link #BACKLOG} messages behind) is
@@ -46,6 +48,8 @@ class CorePublisher implements DisposableBean {
     private final BackplaneConnection connection;
     private final Counter dropped;
     private final ThreadPoolTaskExecutor thread = new ThreadPoolTaskExecutor();
+    /** While this instance is the active core: where its batches come from; {@code null} otherwise. */
+    private volatile MarketOrigin origin;
 
     CorePublisher(RabbitTemplate rabbit, BackplaneMessages messages, BackplaneConnection connection, MeterRegistry registry) {
         this.rabbit = rabbit;
@@ -60,9 +64,20 @@ class CorePublisher implements DisposableBean {
         thread.initialize();
     }
 
+    void open(MarketOrigin origin) {
+        this.origin = origin;
+    }
+
+    void close() {
+        this.origin = null;
+    }
+
     @EventListener
     void batch(QuoteBatch batch) {
-        publish(Backplane.MARKET_EXCHANGE, "", batch, Map.of());
+        MarketOrigin from = origin;
+        if (from != null) {
+            publish(Backplane.MARKET_EXCHANGE, "", batch, Backplane.headers(from));
+        }
     }
 
     @EventListener
@@ -77,6 +92,9 @@ class CorePublisher implements DisposableBean {
     }
 
     private void publish(String exchange, String routingKey, Object body, Map<String, String> headers) {
+        if (origin == null) {
+            return;
+        }
         if (!connection.isConnected()) {
             dropped.increment();
             return;

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 
 import com.stockticker.cluster.Backplane.Operation;
-import com.stockticker.market.MarketState;
 import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.trading.OrderQuery;
 import com.stockticker.trading.OrderRequest;
 import com.stockticker.trading.TradingService;
 
@@ -23,30 +23,31 @@ import com.stockticker.trading.TradingService;
  * names, and makes the reply, which is the answer's JSON or a refusal (an {@link ErrorCode} and a message, as
  * the core's own clients would get it).
  *
- * <p>Only the edges' RabbitMQ users are trusted: RabbitMQ checks a message's {@code user_id} against the login
- * of the connection that published it, so a request that names an edge user came from an edge, and the user
- * name it carries is the one that edge authenticated. Anything else is refused without being looked at.
+ * <p>Only the instances' RabbitMQ users are trusted (the edges' and the cores' own, as standby cores ask too):
+ * RabbitMQ checks a message's {@code user_id} against the login of the connection that published it, so a
+ * request that names an instance's user came from an instance, and the user name it carries is the one that
+ * instance authenticated. Anything else is refused without being looked at.
  */
 class CoreRequests {
 
     private static final Logger log = LoggerFactory.getLogger(CoreRequests.class);
 
     private final TradingService trading;
-    private final Supplier<MarketState> market;
-    private final Set<String> edgeUsers;
+    private final Supplier<CoreMarket> market;
+    private final Set<String> instanceUsers;
     private final BackplaneMessages messages;
 
-    CoreRequests(TradingService trading, Supplier<MarketState> market, Set<String> edgeUsers, BackplaneMessages messages) {
+    CoreRequests(TradingService trading, Supplier<CoreMarket> market, Set<String> instanceUsers, BackplaneMessages messages) {
         this.trading = trading;
         this.market = market;
-        this.edgeUsers = Set.copyOf(edgeUsers);
+        this.instanceUsers = Set.copyOf(instanceUsers);
         this.messages = messages;
     }
 
     Message handle(Message request) {
         String sender = request.getMessageProperties().getReceivedUserId();
-        if (sender == null || !edgeUsers.contains(sender)) {
-            log.warn("Refused a request from RabbitMQ user {}: not one of ticker.cluster.edge-users {}", sender, edgeUsers);
+        if (sender == null || !instanceUsers.contains(sender)) {
+            log.warn("Refused a request from RabbitMQ user {}: not one of ticker.cluster.edge-users nor the cores' own {}", sender, instanceUsers);
             return refusal(ErrorCode.INTERNAL_ERROR, "The core does not take requests from this instance's RabbitMQ user");
         }
         String operation = BackplaneMessages.header(request, Backplane.OPERATION);
@@ -78,6 +79,8 @@ class CoreRequests {
             case REJECT -> trading.reject(user, messages.read(request, RemoteTrading.Rejection.class).toException());
             case CANCEL -> trading.cancel(user, messages.read(request, RemoteTrading.Cancel.class).toRequest());
             case ORDERS -> trading.orders(user);
+            case HISTORY -> trading.history(user, messages.read(request, OrderQuery.class));
+            case RESET -> trading.reset(user);
             case PORTFOLIO -> trading.portfolio(user);
             case MARKET -> CompletableFuture.completedFuture(market.get());
         };

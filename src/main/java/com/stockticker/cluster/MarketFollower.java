@@ -1,17 +1,13 @@
 package com.stockticker.cluster;
 
-import java.time.Instant;
-
 import com.stockticker.market.MarketState;
 import com.stockticker.market.QuoteBatch;
 
 /**
- * Keeps an edge's market in step with the core's, without RabbitMQ: says for each batch that arrives whether
- * to apply it (the next one), skip it (older than what the edge has) or take the core's whole state first (a
- * batch is missing, the edge has no state yet, or the core's market started again).
- *
- * <p>A batch from before the edge's state is never newer than it; a new market's first batches are numbered
- * from 1 again and stamped later than anything the edge has.
+ * Keeps an instance's market in step with the active core's, without RabbitMQ: says for each batch that arrives
+ * whether to apply it (the next one), skip it (older than what the instance has, or from a core that was
+ * replaced) or take the active core's whole state first (a batch is missing, the instance has no state yet,
+ * another core took over, or a new market started).
  */
 final class MarketFollower {
 
@@ -19,39 +15,52 @@ final class MarketFollower {
         APPLY, SKIP, RESYNC
     }
 
+    private MarketOrigin origin;
     private long lastSeq = -1;
-    private Instant lastTimestamp = Instant.MIN;
     private boolean synced;
-    private boolean newMarket;
 
-    Step next(QuoteBatch batch) {
-        if (synced && batch.seq() == lastSeq + 1) {
-            lastSeq = batch.seq();
-            lastTimestamp = batch.timestamp();
-            return Step.APPLY;
-        }
-        if (synced && batch.seq() <= lastSeq) {
-            if (!batch.timestamp().isAfter(lastTimestamp)) {
+    Step next(QuoteBatch batch, MarketOrigin from) {
+        if (synced && from.market().equals(origin.market())) {
+            if (from.epoch() < origin.epoch()) {
                 return Step.SKIP;
             }
-            newMarket = true;
+            if (from.epoch() == origin.epoch()) {
+                if (batch.seq() == lastSeq + 1) {
+                    lastSeq = batch.seq();
+                    return Step.APPLY;
+                }
+                if (batch.seq() <= lastSeq) {
+                    return Step.SKIP;
+                }
+            }
         }
         synced = false;
         return Step.RESYNC;
     }
 
     /**
-     * The edge starts again from the core's state; the batch that asked for it goes to {@link #next} again.
+     * The instance starts again from the active core's state; the batch that asked for it goes to {@link #next}
+     * again.
      *
      * @return whether the state is a new market's, whose clients must start afresh
      */
-    boolean restore(MarketState state) {
+    boolean restore(CoreMarket core) {
+        boolean newMarket = origin != null && !origin.market().equals(core.origin().market());
+        MarketState state = core.state();
+        origin = core.origin();
         lastSeq = state.seq();
-        lastTimestamp = state.timestamp();
         synced = true;
-        boolean started = newMarket;
-        newMarket = false;
-        return started;
+        return newMarket;
+    }
+
+    /** Takes the active core's state again with the next batch: this instance was the active core meanwhile. */
+    void forget() {
+        synced = false;
+    }
+
+    /** Where the market this instance follows comes from; {@code null} before the first state. */
+    MarketOrigin origin() {
+        return origin;
     }
 
     boolean synced() {

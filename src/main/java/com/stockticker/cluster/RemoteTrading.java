@@ -8,9 +8,10 @@ import tools.jackson.core.type.TypeReference;
 import org.springframework.stereotype.Service;
 
 import com.stockticker.cluster.Backplane.Operation;
-import com.stockticker.roles.EdgeRole;
+import com.stockticker.roles.ClusterEnabled;
 import com.stockticker.trading.CancelRequest;
 import com.stockticker.trading.OrderEvent;
+import com.stockticker.trading.OrderQuery;
 import com.stockticker.trading.OrderRejectedException;
 import com.stockticker.trading.OrderRequest;
 import com.stockticker.trading.Portfolio;
@@ -23,7 +24,7 @@ import com.stockticker.trading.TradingService;
  * to RabbitMQ.
  */
 @Service
-@EdgeRole
+@ClusterEnabled
 class RemoteTrading implements TradingService {
 
     private static final TypeReference<Void> NOTHING = new TypeReference<>() { };
@@ -53,6 +54,16 @@ class RemoteTrading implements TradingService {
     @Override
     public CompletableFuture<List<OrderEvent>> orders(String username) {
         return core.request(Operation.ORDERS, username, null, new TypeReference<>() { });
+    }
+
+    @Override
+    public CompletableFuture<List<OrderEvent>> history(String username, OrderQuery query) {
+        return core.request(Operation.HISTORY, username, query, new TypeReference<>() { });
+    }
+
+    @Override
+    public CompletableFuture<Portfolio> reset(String username) {
+        return core.request(Operation.RESET, username, null, new TypeReference<>() { });
     }
 
     @Override

@@ -7,29 +7,32 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.messaging.SessionMessenger;
-import com.stockticker.roles.EdgeRole;
+import com.stockticker.roles.ClusterEnabled;
 
 /**
- * The core's events for the users this edge holds (see {@link UserRoutes}), from the edge's user queue to those
- * users' sessions here. The JSON is passed on as the core wrote it.
+ * The active core's events for the users this instance holds (see {@link UserRoutes}), from the instance's user
+ * queue to those users' sessions here. The JSON is passed on as the core wrote it. While this instance is the
+ * active core itself, its users' sessions have the events from its desk, and those that come back are dropped.
  */
 @Component
-@EdgeRole
+@ClusterEnabled
 class UserEvents {
 
     private final BackplaneMessages messages;
     private final SessionMessenger sessions;
+    private final CoreFeed feed;
 
-    UserEvents(BackplaneMessages messages, SessionMessenger sessions) {
+    UserEvents(BackplaneMessages messages, SessionMessenger sessions, CoreFeed feed) {
         this.messages = messages;
         this.sessions = sessions;
+        this.feed = feed;
     }
 
     @RabbitListener(id = "userEvents", queues = "#{@userQueue.name}", concurrency = "1")
     void deliver(Message message) {
         String username = message.getMessageProperties().getReceivedRoutingKey();
         String destination = BackplaneMessages.header(message, Backplane.DESTINATION);
-        if (username != null && destination != null) {
+        if (username != null && destination != null && feed.following()) {
             sessions.sendToUser(username, destination, messages.read(message, JsonNode.class));
         }
     }

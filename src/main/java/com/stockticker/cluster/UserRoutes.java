@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
-import com.stockticker.roles.EdgeRole;
+import com.stockticker.roles.ClusterEnabled;
 
 /**
  * Routes a user's events from the core to this edge while the edge holds a session of that user: the edge's
@@ -36,7 +36,7 @@ import com.stockticker.roles.EdgeRole;
  * user is bound again as soon as the connection is back.
  */
 @Component
-@EdgeRole
+@ClusterEnabled
 class UserRoutes implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UserRoutes.class);

@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -34,24 +33,16 @@ class MarketConfiguration {
         return new MarketStore(jdbc, journal);
     }
 
+    /**
+     * The seed's market as it opens: what the book shows until the active core's market (continued from the
+     * database, see {@link MarketTicker}) or the core's state (on an edge) replaces it.
+     */
     @Bean
-    MarketSimulator marketSimulator(MarketProperties properties, Clock clock, ObjectProvider<MarketStore> store) {
+    MarketSimulator marketSimulator(MarketProperties properties, Clock clock) {
         long seed = properties.seed() != null ? properties.seed() : new SecureRandom().nextLong();
-        MarketStore stored = store.getIfAvailable();
-        if (stored == null || stored.ticks().start() == 0) {
-            log.info("Market of {} instruments, seed {} (set ticker.market.seed={} to replay these prices)",
-                    properties.instruments().size(), seed, seed);
-            MarketSimulator simulator = new MarketSimulator(properties, seed, clock);
-            if (stored != null) {
-                stored.open(simulator.opening());
-            }
-            return simulator;
-        }
-        long startTick = stored.ticks().start();
-        log.info("Market of {} instruments continues from the database after tick {}", properties.instruments().size(), startTick);
-        MarketSimulator simulator = new MarketSimulator(properties, seed, clock, stored.stored(), startTick);
-        stored.open(simulator.opening());
-        return simulator;
+        log.info("Market of {} instruments, seed {} (set ticker.market.seed={} to replay these prices)",
+                properties.instruments().size(), seed, seed);
+        return new MarketSimulator(properties, seed, clock);
     }
 
     @Bean
@@ -59,11 +50,11 @@ class MarketConfiguration {
         return new QuoteBook(simulator.opening(), properties.historySize());
     }
 
-    /** Only the core simulates; an edge's book follows the core's (see {@code cluster.CoreFeed}). */
+    /** Only the active core simulates; an edge's book follows the core's (see {@code cluster.CoreFeed}). */
     @Bean
     @CoreRole
-    MarketTicker marketTicker(MarketSimulator simulator, QuoteBook book, MarketProperties properties,
-            ApplicationEventPublisher events, MarketStore store) {
-        return new MarketTicker(simulator, book, properties.tickInterval(), events, store.ticks());
+    MarketTicker marketTicker(MarketSimulator simulator, MarketStore store, QuoteBook book, MarketProperties properties,
+            ApplicationEventPublisher events) {
+        return new MarketTicker(simulator, store, book, properties.tickInterval(), events);
     }
 }

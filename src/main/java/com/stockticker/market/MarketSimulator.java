@@ -22,6 +22,8 @@ public class MarketSimulator {
     /** 252 trading days of 6.5 hours: the year that annual drift and volatility are quoted over. */
     static final double TRADING_SECONDS_PER_YEAR = 252 * 6.5 * 3600;
 
+    private final MarketProperties properties;
+    private final long seed;
     private final RandomGenerator random;
     private final Clock clock;
     private final double moveProbability;
@@ -40,6 +42,8 @@ public class MarketSimulator {
      */
     public MarketSimulator(MarketProperties properties, long seed, Clock clock, Map<String, Quote> stored, long startTick) {
         // A restarted market draws afresh: replaying the seed's first ticks again would repeat old prices.
+        this.properties = properties;
+        this.seed = seed;
         this.random = new SplittableRandom(startTick == 0 ? seed : seed ^ startTick * 0x9E3779B97F4A7C15L);
         this.clock = clock;
         this.moveProbability = properties.moveProbability();
@@ -58,6 +62,14 @@ public class MarketSimulator {
         this.models = List.copyOf(instrumentModels);
         this.opening = new QuoteBatch(startTick, now, openingQuotes);
         this.tickSeq = startTick;
+    }
+
+    /**
+     * The same market (instruments, settings, seed) continued from {@code stored} after tick {@code startTick}; with
+     * nothing stored and {@code startTick} 0, the seed's market from its start.
+     */
+    public MarketSimulator continueFrom(Map<String, Quote> stored, long startTick) {
+        return new MarketSimulator(properties, seed, clock, stored, startTick);
     }
 
     /** The sequence number that the next tick will have. */

@@ -7,9 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.stockticker.storage.Change;
@@ -37,16 +34,15 @@ class MarketStore {
 
     private final JdbcTemplate jdbc;
     private final Journal journal;
-    private final ReservedSequence ticks;
 
     MarketStore(JdbcTemplate jdbc, Journal journal) {
         this.jdbc = jdbc;
         this.journal = journal;
-        this.ticks = ReservedSequence.open(jdbc, journal, "tick", TICK_BLOCK);
     }
 
-    ReservedSequence ticks() {
-        return ticks;
+    /** The tick numbers from here on, above every one handed out before; for the active core only. */
+    ReservedSequence reserveTicks() {
+        return ReservedSequence.open(jdbc, journal, "tick", TICK_BLOCK);
     }
 
     /** The last stored quote of each instrument, by symbol: price, day range, volume and sequence numbers. */
@@ -68,9 +64,7 @@ class MarketStore {
                 .forEach(quote -> jdbc.update(QUOTES.insertSql(), row(quote)));
     }
 
-    /** First of the tick's listeners, so that a client that saw a tick and then got an order event knows the tick is stored. */
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    /** Before the tick is published, so that a client that saw a tick and then got an order event knows the tick is stored. */
     void ticked(QuoteBatch tick) {
         if (journal.available() && !tick.quotes().isEmpty()) {
             journal.append(new Entry(null, tick.quotes().stream().<Change>map(quote -> new Change.Update(QUOTES, row(quote))).toList(),

@@ -3,35 +3,45 @@ package com.stockticker.market;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
+import com.stockticker.leadership.CoreDuty;
 import com.stockticker.storage.ReservedSequence;
 
 /**
- * Drives the market: every tick interval it advances the simulator, records the tick in the
- * {@link QuoteBook} and then publishes it as an application event, so that a listener reading the book
- * sees at least that tick.
+ * Drives the market while this instance is the active core: every tick interval it advances the simulator,
+ * stores the tick, records it in the {@link QuoteBook} and then publishes it as an application event, so that a
+ * listener reading the book sees at least that tick.
+ *
+ * <p>Taking over continues the market from the database: the stored prices and day statistics, with tick
+ * numbers above any that a core published before (reserved ahead, see {@link MarketStore}); a new database
+ * starts the seed's market at tick 1.
  *
  * <p>It runs on a thread of its own rather than on {@code @Scheduled}: the STOMP broker brings its own
  * task scheduler, and a slow heartbeat or listener must not delay the market, nor the market them.
  */
-public class MarketTicker implements SmartLifecycle, DisposableBean {
+public class MarketTicker implements CoreDuty, DisposableBean {
 
-    private final MarketSimulator simulator;
+    private static final Logger log = LoggerFactory.getLogger(MarketTicker.class);
+
+    private final MarketSimulator seeded;
+    private final MarketStore store;
     private final QuoteBook book;
     private final Duration interval;
     private final ApplicationEventPublisher events;
-    private final ReservedSequence ticks;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private MarketSimulator simulator;
+    private ReservedSequence ticks;
     private ScheduledFuture<?> ticking;
 
-    MarketTicker(MarketSimulator simulator, QuoteBook book, Duration interval, ApplicationEventPublisher events,
-            ReservedSequence ticks) {
-        this.simulator = simulator;
-        this.ticks = ticks;
+    MarketTicker(MarketSimulator seeded, MarketStore store, QuoteBook book, Duration interval, ApplicationEventPublisher events) {
+        this.seeded = seeded;
+        this.store = store;
         this.book = book;
         this.interval = interval;
         this.events = events;
@@ -44,24 +54,38 @@ public class MarketTicker implements SmartLifecycle, DisposableBean {
      * number the database has not reserved yet is left out rather than waited for: a number published and then
      * lost in a crash could be published again.
      */
-    void tick() {
-        if (!ticks.covers(simulator.nextSeq())) {
+    synchronized void tick() {
+        if (ticking == null || !ticks.covers(simulator.nextSeq())) {
             return;
         }
         QuoteBatch tick = simulator.next();
+        store.ticked(tick);
         book.record(tick);
         events.publishEvent(tick);
     }
 
     @Override
-    public synchronized void start() {
-        if (ticking == null) {
-            ticking = scheduler.scheduleAtFixedRate(this::tick, interval);
+    public synchronized void takeOver() {
+        stopTicking();
+        ticks = store.reserveTicks();
+        simulator = seeded.continueFrom(store.stored(), ticks.start());
+        store.open(simulator.opening());
+        book.continueFrom(simulator.opening());
+        if (ticks.start() == 0) {
+            log.info("A new market starts (the database holds none)");
         }
+        else {
+            log.info("The market continues from the database after tick {}", ticks.start());
+        }
+        ticking = scheduler.scheduleAtFixedRate(this::tick, interval);
     }
 
     @Override
-    public synchronized void stop() {
+    public synchronized void standDown() {
+        stopTicking();
+    }
+
+    private void stopTicking() {
         if (ticking != null) {
             ticking.cancel(false);
             ticking = null;
@@ -69,8 +93,8 @@ public class MarketTicker implements SmartLifecycle, DisposableBean {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return ticking != null;
+    public int getOrder() {
+        return MARKET;
     }
 
     @Override

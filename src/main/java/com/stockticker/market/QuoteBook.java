@@ -16,6 +16,8 @@ public class QuoteBook {
 
     private final Map<String, History> histories;
     private volatile Snapshot snapshot;
+    /** Whether the book has recorded or restored anything since it opened with the seed's market. */
+    private volatile boolean fed;
 
     public QuoteBook(QuoteBatch opening, int historySize) {
         Map<String, History> byInstrument = new LinkedHashMap<>();
@@ -34,6 +36,25 @@ public class QuoteBook {
             histories.get(quote.symbol()).add(quote);
         }
         snapshot = Snapshot.of(new QuoteBatch(tick.seq(), tick.timestamp(), new ArrayList<>(latest.values())));
+        fed = true;
+    }
+
+    /**
+     * Goes on from the opening of a market that the active core continued from the database: every
+     * instrument's latest quote becomes the opening's. A book that has shown nothing but the seed's opening
+     * starts its history there; one that followed another core keeps the recent prices it has.
+     */
+    public void continueFrom(QuoteBatch opening) {
+        Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
+        for (Quote quote : opening.quotes()) {
+            History history = histories.get(quote.symbol());
+            if (history != null) {
+                history.continueFrom(quote, !fed);
+                latest.put(quote.symbol(), quote);
+            }
+        }
+        snapshot = Snapshot.of(new QuoteBatch(opening.seq(), opening.timestamp(), new ArrayList<>(latest.values())));
+        fed = true;
     }
 
     /**
@@ -58,6 +79,7 @@ public class QuoteBook {
             }
         }
         snapshot = Snapshot.of(new QuoteBatch(state.seq(), state.timestamp(), new ArrayList<>(latest.values())));
+        fed = true;
     }
 
     /** Every instrument's latest quote, in configuration order, as of the last recorded tick. */
@@ -115,6 +137,18 @@ public class QuoteBook {
                 return;
             }
             if (points.size() == capacity) {
+                points.removeFirst();
+            }
+            points.addLast(PricePoint.of(quote));
+            latest = quote;
+        }
+
+        /** Whatever sequence number the quote has: a continued market's may lie below what a replaced core published. */
+        synchronized void continueFrom(Quote quote, boolean alone) {
+            if (alone) {
+                points.clear();
+            }
+            else if (points.size() == capacity) {
                 points.removeFirst();
             }
             points.addLast(PricePoint.of(quote));

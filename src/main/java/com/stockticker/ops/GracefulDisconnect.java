@@ -50,7 +50,7 @@ class GracefulDisconnect implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        market.ifAvailable(MarketTicker::stop);
+        market.ifAvailable(MarketTicker::standDown);
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         ThreadPoolExecutor executor = outbound.getThreadPoolExecutor();
         while ((executor.getActiveCount() > 0 || !executor.getQueue().isEmpty()) && System.nanoTime() < deadline) {

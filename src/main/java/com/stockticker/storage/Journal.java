@@ -35,6 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unavailable}, and the writer tries the database every {@link StorageProperties#retryInterval()}. When it
  * answers again, every registered {@link Recovery} brings its memory back to what the database holds, and the
  * journal is available again.
+ *
+ * <p>The journal takes changes only on the active core: from {@link #takeOver(long)} to {@link #standDown()}.
+ * It is the fence that keeps a replaced core from storing anything: every commit first checks, in its own
+ * transaction, that the epoch of {@code core_leader} is still the one this core took over with. A core that
+ * became active since has raised it, and the commit is rolled back and released to nobody; PostgreSQL's row
+ * lock orders the two (the new core's raise waits for a commit in progress, a later commit sees the new
+ * epoch). The journal then stands down by itself and tells whoever {@linkplain #onFenced asked}.
  */
 public class Journal implements SmartLifecycle {
 
@@ -52,7 +59,9 @@ public class Journal implements SmartLifecycle {
     private ExecutorService release;
     private final Timer commits;
     private final DistributionSummary batchSizes;
-    private volatile boolean available = true;
+    private volatile State state = State.STANDBY;
+    private volatile long epoch;
+    private volatile Runnable fenced = () -> { };
     private volatile boolean stopping;
     private Thread writer;
 
@@ -69,7 +78,34 @@ public class Journal implements SmartLifecycle {
 
     /** Whether the database takes changes; while it does not, callers refuse what they would have to store. */
     public boolean available() {
-        return available;
+        return state == State.OPEN;
+    }
+
+    /** Whether the journal stands by: this instance is not the active core, or not yet. */
+    public boolean standingBy() {
+        return state == State.STANDBY;
+    }
+
+    /**
+     * This instance is the active core as of {@code epoch} (the value it raised {@code core_leader.epoch} to):
+     * the journal takes changes, and stores them only while that epoch holds.
+     */
+    public void takeOver(long epoch) {
+        this.epoch = epoch;
+        state = State.OPEN;
+    }
+
+    /**
+     * This instance is no longer the active core: nothing more is taken. What is queued is still committed, or
+     * refused by the fence if another core took over meanwhile; either way nobody hears of what is not stored.
+     */
+    public void standDown() {
+        state = State.STANDBY;
+    }
+
+    /** What to do when a commit finds that another core took over: stand this one down. */
+    public void onFenced(Runnable action) {
+        this.fenced = action;
     }
 
     /** Queues an entry; never blocks. */
@@ -166,33 +202,60 @@ public class Journal implements SmartLifecycle {
     private void commit(List<Entry> batch) throws InterruptedException {
         List<Entry> committed = List.copyOf(batch);
         try {
-            commits.record(() -> transactions.executeWithoutResult(status -> write(committed)));
+            commits.record(() -> transactions.executeWithoutResult(status -> {
+                checkFence();
+                write(committed);
+            }));
             batchSizes.record(committed.size());
             release.execute(() -> committed.forEach(entry -> entry.committed().run()));
         }
+        catch (FencedException replaced) {
+            log.warn("Another core became active (epoch {} is over); {} changes are not stored, and this core stands down",
+                    replaced.epoch, committed.size());
+            state = State.STANDBY;
+            release.execute(() -> committed.forEach(entry -> entry.failed().run()));
+            fenced.run();
+        }
         catch (RuntimeException failure) {
-            available = false;
             log.error("The database failed; {} changes are not stored, and orders are refused until it is back: {}",
                     committed.size(), failure.toString(), failure);
             release.execute(() -> committed.forEach(entry -> entry.failed().run()));
-            recover();
+            // A core standing by has nothing to recover: the next takeover reloads everything.
+            if (state == State.OPEN) {
+                state = State.FAILED;
+                recover();
+            }
         }
     }
 
     /** Tries the database until it answers, then has every {@link Recovery} reload what it keeps in memory. */
     private void recover() throws InterruptedException {
-        while (!stopping) {
+        while (!stopping && state == State.FAILED) {
             Thread.sleep(properties.retryInterval().toMillis());
             try {
-                jdbc.queryForObject("SELECT 1", Integer.class);
+                transactions.executeWithoutResult(status -> checkFence());
                 recoveries.forEach(Recovery::recover);
-                available = true;
+                state = State.OPEN;
                 log.info("The database is back; orders are taken again");
+                return;
+            }
+            catch (FencedException replaced) {
+                log.warn("The database is back, and another core became active meanwhile; this core stands down");
+                state = State.STANDBY;
+                fenced.run();
                 return;
             }
             catch (RuntimeException stillDown) {
                 log.debug("The database is still down: {}", stillDown.toString());
             }
+        }
+    }
+
+    /** The fence: in the commit's transaction, and holding the row until it ends. */
+    private void checkFence() {
+        long mine = epoch;
+        if (jdbc.update("UPDATE core_leader SET epoch = epoch WHERE id = 1 AND epoch = ?", mine) == 0) {
+            throw new FencedException(mine);
         }
     }
 
@@ -247,6 +310,24 @@ public class Journal implements SmartLifecycle {
     }
 
     private record Row(boolean insert, Object[] values) {
+    }
+
+    private enum State {
+        /** Not the active core (or not yet): nothing is taken. */
+        STANDBY,
+        OPEN,
+        /** The database failed; the writer tries it until it is back. */
+        FAILED
+    }
+
+    private static final class FencedException extends RuntimeException {
+
+        final long epoch;
+
+        FencedException(long epoch) {
+            super("epoch " + epoch + " is over", null, false, false);
+            this.epoch = epoch;
+        }
     }
 
     /** Brings state kept in memory back to what the database holds, after the database failed and came back. */

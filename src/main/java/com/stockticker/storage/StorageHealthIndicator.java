@@ -5,7 +5,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Part of readiness ({@code storage}): a service that cannot store orders should get no new clients. Down from
- * the first failed commit until the database is back and the state in memory is reloaded from it.
+ * the first failed commit until the database is back and the state in memory is reloaded from it. A standby
+ * core stores nothing (the active core does) and serves its clients as an edge does: up.
  */
 class StorageHealthIndicator implements HealthIndicator {
 
@@ -17,7 +18,12 @@ class StorageHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return journal.available() ? Health.up().build()
-                : Health.down().withDetail("reason", "the database failed; retrying").build();
+        if (journal.available()) {
+            return Health.up().build();
+        }
+        if (journal.standingBy()) {
+            return Health.up().withDetail("journal", "standing by: another core stores").build();
+        }
+        return Health.down().withDetail("reason", "the database failed; retrying").build();
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import com.stockticker.leadership.CoreDuty;
 import com.stockticker.roles.CoreRole;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
@@ -43,7 +44,7 @@ import com.stockticker.storage.ReservedSequence;
  */
 @Service
 @CoreRole
-public class TradingDesk {
+public class TradingDesk implements CoreDuty {
 
     /** Order numbers reserved at a time: at thousands of orders a second, one reservation every half minute. */
     private static final long ORDER_NUMBER_BLOCK = 100_000;
@@ -58,7 +59,9 @@ public class TradingDesk {
     private final MeterRegistry meters;
     private final TradingStore store;
     private final Journal journal;
-    private final ReservedSequence orderNumbers;
+    private volatile ReservedSequence orderNumbers;
+    /** Whether this is the active core's desk, with every account as the database has it. */
+    private volatile boolean active;
 
     TradingDesk(AccountProperties accountProperties, MarketProperties market, QuoteBook book, TradingProperties limits,
             Clock clock, ApplicationEventPublisher events, MeterRegistry meters, TradingStore store, Journal journal) {
@@ -75,12 +78,30 @@ public class TradingDesk {
         this.limits = limits;
         this.clock = clock;
         this.events = events;
-        accounts.values().forEach(account -> {
-            store.create(account.username(), startingCash.get(account.username()));
-            store.load(account, limits.orderHistory());
-        });
-        this.orderNumbers = ReservedSequence.open(store.jdbc(), journal, "order", ORDER_NUMBER_BLOCK);
         journal.register(this::reload);
+    }
+
+    /**
+     * This instance became the active core: every configured account is created in the database if it is new,
+     * and then read from it, with order numbers above any handed out before. Until then orders are refused.
+     */
+    @Override
+    public void takeOver() {
+        accounts.values().forEach(account -> store.create(account.username(), startingCash.get(account.username())));
+        reload();
+        orderNumbers = ReservedSequence.open(store.jdbc(), journal, "order", ORDER_NUMBER_BLOCK);
+        active = true;
+    }
+
+    /** Another core trades now: nothing more is taken here, and nothing fills. */
+    @Override
+    public void standDown() {
+        active = false;
+    }
+
+    @Override
+    public int getOrder() {
+        return TRADING;
     }
 
     /**
@@ -247,7 +268,7 @@ public class TradingDesk {
      */
     @EventListener
     void onTick(QuoteBatch tick) {
-        if (!journal.available()) {
+        if (!active || !journal.available()) {
             return;
         }
         Map<String, Quote> moved = tick.quotes().stream().collect(Collectors.toMap(Quote::symbol, Function.identity()));
@@ -337,14 +358,14 @@ public class TradingDesk {
     }
 
     private void requireStorage() {
-        if (!journal.available()) {
+        if (!active || !journal.available()) {
             throw unavailable();
         }
     }
 
     private static RejectedMessageException unavailable() {
         return new RejectedMessageException(ErrorCode.SERVICE_UNAVAILABLE,
-                "Orders cannot be stored right now (the database is unavailable); send it again later");
+                "Orders cannot be taken right now (the database is unavailable, or another core is taking over); send it again later");
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.stockticker.cluster;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +157,35 @@ class ClusterIntegrationTest {
                 assertThat(events).extracting(frame -> frame.json().get("clientOrderId").asString()).containsOnly("cluster-2-own");
             }
             assertThat(otherOnEdge2.messages(othersPortfolio)).noneMatch(frame -> frame.body().contains("cluster-1"));
+        }
+    }
+
+    @Test
+    void anEdgeAnswersTheHistoryAndResetsAccountsThroughTheCore() throws Exception {
+        try (StompClient trader = edge1.connect("cluster-4")) {
+            String orders = trader.subscribeWithReceipt("/user/queue/orders");
+            String portfolio = trader.subscribeWithReceipt("/user/queue/portfolio");
+            for (String id : List.of("history-1", "history-2")) {
+                trader.sendJson("/app/orders", """
+                        {"clientOrderId":"%s","symbol":"KO","side":"BUY","type":"MARKET","quantity":1}""".formatted(id));
+            }
+            assertThat(trader.awaitMessages(orders, 4)).extracting(frame -> frame.json().get("status").asString())
+                    .containsExactly("NEW", "FILLED", "NEW", "FILLED");
+
+            // The history is the core's database, a page at a time, whichever instance is asked.
+            JsonNode page = JSON.readTree(edge2.get("/api/orders?status=FILLED&limit=1", "cluster-4").body());
+            assertThat(page).hasSize(1);
+            assertThat(page.get(0).get("clientOrderId").asString()).isEqualTo("history-2");
+            JsonNode next = JSON.readTree(edge2.get("/api/orders?limit=1&before=" + page.get(0).get("orderId").asString(),
+                    "cluster-4").body());
+            assertThat(next.get(0).get("clientOrderId").asString()).isEqualTo("history-1");
+            assertThat(edge1.get("/api/orders?limit=0", "cluster-4").statusCode()).isEqualTo(400);
+
+            trader.sendJson("/app/account/reset", "{}");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(trader.messages(portfolio))
+                    .anyMatch(frame -> frame.json().get("positions").isEmpty()
+                            && frame.json().get("cash").decimalValue().compareTo(new BigDecimal("100000")) == 0));
+            assertThat(JSON.readTree(edge2.get("/api/orders", "cluster-4").body())).isEmpty();
         }
     }
 

@@ -20,8 +20,10 @@ import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.RejectedMessageException;
 import com.stockticker.trading.CancelRequest;
 import com.stockticker.trading.OrderEvent;
+import com.stockticker.trading.OrderQuery;
 import com.stockticker.trading.OrderRejectedException;
 import com.stockticker.trading.OrderRequest;
+import com.stockticker.trading.OrderStatus;
 import com.stockticker.trading.OrderType;
 import com.stockticker.trading.Portfolio;
 import com.stockticker.trading.RejectReason;
@@ -40,8 +42,17 @@ class CoreRequestsTest {
 
     private final BackplaneMessages messages = new BackplaneMessages(JSON);
     private final Desk desk = new Desk();
-    private final MarketState market = new MarketState(42, Instant.parse("2026-12-01T12:00:00Z"), List.of());
-    private final CoreRequests requests = new CoreRequests(desk, () -> market, Set.of("ticker-edge"), messages);
+    private final CoreMarket market = new CoreMarket(new MarketOrigin("m-1", 3, "core-a"),
+            new MarketState(42, Instant.parse("2026-12-01T12:00:00Z"), List.of()));
+    private final CoreRequests requests = new CoreRequests(desk, () -> market, Set.of("ticker-edge", "ticker-core"), messages);
+
+    @Test
+    void aStandbyCoreIsHeardAsAnEdgeIs() {
+        OrderRequest order = new OrderRequest("c-9", "KO", Side.BUY, OrderType.MARKET, 1, null);
+        Message reply = requests.handle(request("ticker-core", Operation.PLACE, "alice", order));
+        assertThat(BackplaneMessages.header(reply, Backplane.ERROR_CODE)).isNull();
+        assertThat(desk.calls).containsExactly("place alice " + order);
+    }
 
     @Test
     void placesAnOrderForTheUserTheEdgeNamesAndAnswersWithNothing() {
@@ -64,10 +75,20 @@ class CoreRequestsTest {
     @Test
     void answersSnapshotsAndTheMarketsStateAsJson() {
         JsonNode market = JSON.readTree(requests.handle(request("ticker-edge", Operation.MARKET, null, null)).getBody());
-        assertThat(market.get("seq").asLong()).isEqualTo(42);
+        assertThat(market.get("state").get("seq").asLong()).isEqualTo(42);
+        assertThat(market.get("origin").get("epoch").asLong()).isEqualTo(3);
         JsonNode orders = JSON.readTree(requests.handle(request("ticker-edge", Operation.ORDERS, "alice", null)).getBody());
         assertThat(orders.isArray()).isTrue();
         assertThat(desk.calls).containsExactly("orders alice");
+    }
+
+    @Test
+    void pagesThroughTheHistoryAndResetsTheAccountOfTheUserTheEdgeNames() {
+        OrderQuery query = new OrderQuery(Set.of(OrderStatus.FILLED), Instant.parse("2026-12-01T00:00:00Z"), null, "O-17", 2);
+        JsonNode page = JSON.readTree(requests.handle(request("ticker-edge", Operation.HISTORY, "alice", query)).getBody());
+        assertThat(page.isArray()).isTrue();
+        requests.handle(request("ticker-edge", Operation.RESET, "bob", null));
+        assertThat(desk.calls).containsExactly("history alice " + query, "reset bob");
     }
 
     @Test
@@ -93,8 +114,8 @@ class CoreRequestsTest {
     @Test
     void onlyTheEdgesRabbitMqUsersAreHeard() {
         OrderRequest order = new OrderRequest("c-1", "KO", Side.BUY, OrderType.MARKET, 3, null);
-        // A request that RabbitMQ did not vouch for, or from another of its users (the core's own, say).
-        for (String sender : new String[] { null, "ticker-core", "guest" }) {
+        // A request that RabbitMQ did not vouch for, or from another of its users.
+        for (String sender : new String[] { null, "guest", "ticker-client" }) {
             Message reply = requests.handle(request(sender, Operation.PLACE, "alice", order));
             assertThat(BackplaneMessages.header(reply, Backplane.ERROR_CODE)).isEqualTo(ErrorCode.INTERNAL_ERROR.name());
         }
@@ -157,6 +178,16 @@ class CoreRequestsTest {
         @Override
         public CompletableFuture<List<OrderEvent>> orders(String username) {
             return answer("orders " + username, List.of());
+        }
+
+        @Override
+        public CompletableFuture<List<OrderEvent>> history(String username, OrderQuery query) {
+            return answer("history " + username + " " + query, List.of());
+        }
+
+        @Override
+        public CompletableFuture<Portfolio> reset(String username) {
+            return answer("reset " + username, (Portfolio) null);
         }
 
         @Override

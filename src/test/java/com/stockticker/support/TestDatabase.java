@@ -61,10 +61,24 @@ public final class TestDatabase implements AutoCloseable {
         return jdbc;
     }
 
-    /** A started journal on this database that retries a failed database every 100 ms. */
+    public TransactionTemplate transactions() {
+        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /**
+     * A started journal on this database that retries a failed database every 100 ms, taking changes as the
+     * journal of the only core there has been (epoch 0 of {@code core_leader}: no core took over since).
+     */
     public Journal journal() {
-        Journal journal = new Journal(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new StorageProperties(Path.of("unused"), 2000, Duration.ofMillis(100)), new SimpleMeterRegistry());
+        Journal journal = journalStandingBy();
+        journal.takeOver(0);
+        return journal;
+    }
+
+    /** A started journal that takes nothing until {@link Journal#takeOver(long)}, as a core's before it is the active one. */
+    public Journal journalStandingBy() {
+        Journal journal = new Journal(jdbc, transactions(), new StorageProperties(Path.of("unused"), 2000, Duration.ofMillis(100)),
+                new SimpleMeterRegistry());
         journal.start();
         journals.add(journal);
         return journal;

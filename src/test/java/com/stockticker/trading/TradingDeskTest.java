@@ -248,10 +248,13 @@ class TradingDeskTest {
     void theSchemaIsCreatedFromNothing() {
         try (TestDatabase empty = emptyDatabase().migrate()) {
             assertThat(empty.jdbc().queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-                    .containsExactly("1", "2");
+                    .containsExactly("1", "2", "3");
             for (String table : List.of("accounts", "holdings", "orders", "sequences", "quotes")) {
                 assertThat(empty.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
             }
+            // No core took over yet, and no market was named.
+            assertThat(empty.jdbc().queryForMap("SELECT epoch, holder, market FROM core_leader"))
+                    .containsEntry("epoch", 0L).containsEntry("holder", null).containsEntry("market", null);
         }
     }
 
@@ -283,13 +286,16 @@ class TradingDeskTest {
         return desk(database, journal);
     }
 
+    /** A desk that took over, as the active core's does. */
     private TradingDesk desk(TestDatabase on, Journal writer) {
-        return new TradingDesk(
+        TradingDesk desk = new TradingDesk(
                 new AccountProperties(List.of(new AccountProperties.Account("ann", "{bcrypt}x", new BigDecimal("10000"))), List.of()),
                 new MarketProperties(1L, Duration.ofMillis(250), 1, 60, 2, 10,
                         List.of(new Instrument("ACME", "Acme", new BigDecimal("100.00"), 0, 0.2, new BigDecimal("0.01")))),
                 book, new TradingProperties(1000, 3, 10, 5, Duration.ofMillis(500), 100),
                 Clock.fixed(NOW, ZoneOffset.UTC), events::add, meters, new TradingStore(on.jdbc()), writer);
+        desk.takeOver();
+        return desk;
     }
 
     private void tick(long seq, String price) {

@@ -1,0 +1,42 @@
+package com.stockticker.leadership;
+
+import org.springframework.context.SmartLifecycle;
+
+import com.stockticker.storage.Journal;
+
+/**
+ * The active core without an election: a core on its embedded database, which no other process can open
+ * while this one has it (H2 locks its file), is the only core there can be. It takes over at start-up, before
+ * the web server takes clients, and stands down at shutdown.
+ */
+class SoleCore implements SmartLifecycle {
+
+    private final CoreLeadership leadership;
+    private volatile boolean running;
+
+    SoleCore(CoreLeadership leadership) {
+        this.leadership = leadership;
+    }
+
+    @Override
+    public void start() {
+        leadership.takeOver();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        leadership.standDown("the instance is shutting down");
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Journal.PHASE + 1;
+    }
+}
