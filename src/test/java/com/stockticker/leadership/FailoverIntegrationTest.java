@@ -31,6 +31,7 @@ import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.ServiceProcess;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
+import com.stockticker.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -174,6 +175,43 @@ class FailoverIntegrationTest {
         Files.writeString(file, report + "\n");
         System.out.println(report);
         assertThat(millis).allMatch(ms -> ms < TAKEOVER_BOUND.toMillis());
+    }
+
+    @Test
+    @Order(4)
+    void aCoreThatLosesItsLockStandsDownAndTheOthersFollowOneMarket() throws Exception {
+        String active = activeCore();
+        String standby = otherThan(active);
+        long epoch = info(active).get("epoch").asLong();
+        try (StompClient onEdge = StompClient.connect(edge.ws(), login("cluster-5"));
+                StompClient onOldCore = StompClient.connect(cores.get(active).ws(), login("cluster-5"))) {
+            String prices = onEdge.subscribe("/topic/prices");
+            String orders = onOldCore.subscribeWithReceipt("/user/queue/orders");
+            onEdge.awaitMessages(prices, 5);
+
+            // Harsher than a partition, where PostgreSQL would keep the lock until keepalive gave up: the lock's
+            // connection ends now, so the standby may take over before the old core notices. The fence and the
+            // epochs keep that harmless; the old core stands down at its next check.
+            try (TestDatabase server = TestDatabase.at(database, "postgres")) {
+                assertThat(server.jdbc().queryForObject("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE application_name = ?", Long.class, "stockticker core lock " + active)).isEqualTo(1);
+            }
+            await().atMost(TAKEOVER_BOUND).until(() -> state(standby).equals("active") && state(active).equals("standby"));
+            assertThat(info(standby).get("epoch").asLong()).isGreaterThan(epoch);
+            assertThat(info(active).get("activeCore").asString()).isEqualTo(standby);
+
+            // The old core trades for its clients through the new one, once.
+            onOldCore.sendJson("/app/orders", marketOrder("after-loss"));
+            assertThat(onOldCore.awaitMessages(orders, 2)).extracting(frame -> frame.json().get("status").asString())
+                    .containsExactly("NEW", "FILLED");
+            int seen = onEdge.messages(prices).size();
+            List<Long> seqs = onEdge.awaitMessages(prices, seen + 10).stream().map(FailoverIntegrationTest::seq).toList();
+            for (int i = 1; i < seqs.size(); i++) {
+                assertThat(seqs.get(i)).as("seq after %d", seqs.get(i - 1)).isGreaterThan(seqs.get(i - 1));
+            }
+            assertThat(onEdge.closed()).isNotDone();
+            assertThat(onOldCore.closed()).isNotDone();
+        }
     }
 
     /**

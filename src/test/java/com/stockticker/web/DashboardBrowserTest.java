@@ -70,6 +70,9 @@ class DashboardBrowserTest {
         assertThat(apple.findElement(By.cssSelector("td:nth-child(3)")).getText()).matches("\\d{1,3}(,\\d{3})*\\.\\d\\d");
         assertThat(apple.findElement(By.cssSelector("td:nth-child(4)")).getText()).matches("[+-−]?\\d+\\.\\d\\d|0\\.00");
         wait.until(driver -> apple.findElements(By.cssSelector("svg.spark polyline")).get(0).getDomAttribute("points").split(" ").length > 3);
+        // The footer names the core that runs the market: this single instance.
+        wait.until(driver -> chromium.text("#core-info") != null && !chromium.text("#core-info").isEmpty());
+        assertThat(chromium.text("#core-info")).startsWith("· core ").endsWith(" (this instance)");
         chromium.screenshot("dashboard");
     }
 
