@@ -52,9 +52,11 @@ class ActuatorIntegrationTest {
     }
 
     @Test
-    void onlyHealthAndPrometheusAreExposed() throws Exception {
+    void onlyHealthInfoAndPrometheusAreExposed() throws Exception {
         assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(200);
-        for (String hidden : new String[] { "/actuator/info", "/actuator/env", "/actuator/beans", "/actuator/metrics",
+        // The build and which core is active (README, "Failover"), for operators and the dashboard's footer.
+        assertThat(get("/actuator/info").body()).contains("\"core\":{", "\"state\":\"active\"", "\"epoch\":");
+        for (String hidden : new String[] { "/actuator/env", "/actuator/beans", "/actuator/metrics",
                 "/actuator/configprops", "/actuator/loggers", "/actuator/heapdump" }) {
             assertThat(get(hidden).statusCode()).as(hidden).isEqualTo(404);
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -259,6 +260,32 @@ class DashboardBrowserTest {
         assertThat(message.getText()).contains("You cannot sell more TSLA than you hold");
         assertThat(((org.openqa.selenium.JavascriptExecutor) page).executeScript(
                 "return document.querySelector('#blotter tbody tr').dataset.status")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void resettingTheAccountAsksFirstThenStartsAgainFromTheStartingCash() {
+        logIn("browser-reset", "alice-demo");
+        awaitLive();
+        String startingCash = wait.until(driver -> {
+            String cash = chromium.text("#portfolio-cash");
+            return cash == null || cash.isEmpty() ? null : cash;
+        });
+        new Select(page.findElement(By.id("order-symbol"))).selectByValue("KO");
+        page.findElement(By.id("order-submit")).click();
+        wait.until(driver -> chromium.text("#blotter tbody tr[data-status=FILLED]"));
+        wait.until(driver -> !startingCash.equals(chromium.text("#portfolio-cash")));
+
+        // Cancelled at the question: nothing happens.
+        page.findElement(By.id("account-reset")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertThat(chromium.text("#blotter tbody tr[data-status=FILLED]")).contains("KO");
+
+        page.findElement(By.id("account-reset")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(driver -> startingCash.equals(chromium.text("#portfolio-cash")));
+        wait.until(driver -> chromium.text("#blotter tbody").isEmpty() && chromium.text("#positions tbody").isEmpty());
+        assertThat(page.findElement(By.id("ticket-message")).getText()).isEqualTo("Account reset to its starting cash.");
+        chromium.screenshot("account-reset");
     }
 
     private void logIn(String username, String password) {
