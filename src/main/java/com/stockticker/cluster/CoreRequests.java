@@ -69,7 +69,7 @@ class CoreRequests {
         }
     }
 
-    /** Placing and canceling answer with nothing: the order events tell the user what happened. */
+    /** Placing answers with an event only for the sender of a rate-limited order; otherwise the order events tell the user. */
     private CompletableFuture<?> answer(Operation operation, String user, Message request) {
         if (operation != Operation.MARKET && user == null) {
             throw new IllegalArgumentException("no user");

@@ -44,12 +44,12 @@ class FailoverTrading implements TradingService {
     }
 
     @Override
-    public CompletableFuture<Void> place(String username, OrderRequest request) {
+    public CompletableFuture<OrderEvent> place(String username, OrderRequest request) {
         return trading().place(username, request);
     }
 
     @Override
-    public CompletableFuture<Void> reject(String username, OrderRejectedException rejection) {
+    public CompletableFuture<OrderEvent> reject(String username, OrderRejectedException rejection) {
         return trading().reject(username, rejection);
     }
 

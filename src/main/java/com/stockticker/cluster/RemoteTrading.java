@@ -28,6 +28,8 @@ import com.stockticker.trading.TradingService;
 class RemoteTrading implements TradingService {
 
     private static final TypeReference<Void> NOTHING = new TypeReference<>() { };
+    /** The core's answer to an order: an event for the sending session alone, or nothing. */
+    private static final TypeReference<OrderEvent> SENDER_ONLY = new TypeReference<>() { };
 
     private final CoreClient core;
 
@@ -36,14 +38,14 @@ class RemoteTrading implements TradingService {
     }
 
     @Override
-    public CompletableFuture<Void> place(String username, OrderRequest request) {
-        return core.request(Operation.PLACE, username, request, NOTHING);
+    public CompletableFuture<OrderEvent> place(String username, OrderRequest request) {
+        return core.request(Operation.PLACE, username, request, SENDER_ONLY);
     }
 
     @Override
-    public CompletableFuture<Void> reject(String username, OrderRejectedException rejection) {
+    public CompletableFuture<OrderEvent> reject(String username, OrderRejectedException rejection) {
         return core.request(Operation.REJECT, username,
-                new Rejection(rejection.getClientOrderId(), rejection.getReason(), rejection.getMessage()), NOTHING);
+                new Rejection(rejection.getClientOrderId(), rejection.getReason(), rejection.getMessage()), SENDER_ONLY);
     }
 
     @Override

@@ -63,7 +63,14 @@ class DatabaseElection implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            poll();
+            try {
+                poll();
+            }
+            catch (RuntimeException unexpected) {
+                // The election must go on whatever one round met: a core that stopped polling could neither take
+                // over nor notice that it lost the lock.
+                log.error("A round of the core election failed; the next one comes in {}", pollInterval, unexpected);
+            }
             try {
                 Thread.sleep(pollInterval.toMillis());
             }

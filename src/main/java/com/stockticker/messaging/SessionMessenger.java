@@ -6,14 +6,18 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeType;
 
 /**
  * Sends to user destinations session by session, straight to each session's resolved destination
@@ -30,27 +34,35 @@ public class SessionMessenger {
 
     private static final Logger log = LoggerFactory.getLogger(SessionMessenger.class);
 
-    private final SimpMessageSendingOperations messaging;
+    private final SimpMessagingTemplate messaging;
     private final SimpUserRegistry users;
     private final BrokerAvailability broker;
 
-    SessionMessenger(SimpMessageSendingOperations messaging, SimpUserRegistry users, BrokerAvailability broker) {
+    SessionMessenger(SimpMessagingTemplate messaging, SimpUserRegistry users, BrokerAvailability broker) {
         this.messaging = messaging;
         this.users = users;
         this.broker = broker;
     }
 
-    /** Sends to every session of a user on this instance, one message per session. */
+    /**
+     * Sends to every session of a user on this instance, one message per session, with the payload converted to
+     * JSON once for all of them.
+     */
     public void sendToUser(String username, String destination, Object payload) {
-        Set<String> sessionIds = new LinkedHashSet<>();
         SimpUser user = users.getUser(username);
-        if (user != null) {
-            for (SimpSession session : user.getSessions()) {
-                sessionIds.add(session.getId());
-            }
+        if (user == null) {
+            return;
         }
+        Set<String> sessionIds = new LinkedHashSet<>();
+        for (SimpSession session : user.getSessions()) {
+            sessionIds.add(session.getId());
+        }
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        Message<?> converted = convert(payload);
         for (String sessionId : sessionIds) {
-            send(sessionId, destination, payload);
+            send(sessionId, destination, converted);
         }
     }
 
@@ -61,6 +73,18 @@ public class SessionMessenger {
      * @param destination a user destination without the {@code /user} prefix, e.g. {@code /queue/errors}
      */
     public void send(String sessionId, String destination, Object payload) {
+        send(sessionId, destination, convert(payload));
+    }
+
+    private Message<?> convert(Object payload) {
+        Message<?> converted = messaging.getMessageConverter().toMessage(payload, null);
+        if (converted == null) {
+            throw new IllegalArgumentException("No converter for " + payload.getClass().getName());
+        }
+        return converted;
+    }
+
+    private void send(String sessionId, String destination, Message<?> converted) {
         if (!broker.isAvailable()) {
             log.debug("Broker unavailable: not sending to {} of session {}", destination, sessionId);
             return;
@@ -68,9 +92,12 @@ public class SessionMessenger {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         // The client sees the destination it subscribed to, as for Spring's own user destination messages.
         headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, Destinations.USER_PREFIX + destination);
+        headers.setContentType(converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class));
         headers.setLeaveMutable(true);
         try {
-            messaging.convertAndSend(Destinations.sessionQueue(destination, sessionId), payload, headers.getMessageHeaders());
+            // The same payload for every session: nothing downstream changes it.
+            messaging.send(Destinations.sessionQueue(destination, sessionId),
+                    MessageBuilder.createMessage(converted.getPayload(), headers.getMessageHeaders()));
         }
         catch (MessageDeliveryException ex) {
             log.debug("Broker became unavailable: not sent to {} of session {}", destination, sessionId);

@@ -37,6 +37,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final Clock clock;
     private final ConnectionRefusals refusals;
     private final Receipts receipts;
+    private final UserSessionLimit sessionLimit;
 
     /**
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
@@ -47,7 +48,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
             AuthorizationManager<Message<?>> authorization, Clock clock,
-            @Lazy ConnectionRefusals refusals, Receipts receipts) {
+            @Lazy ConnectionRefusals refusals, Receipts receipts, @Lazy UserSessionLimit sessionLimit) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
@@ -56,6 +57,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         this.clock = clock;
         this.refusals = refusals;
         this.receipts = receipts;
+        this.sessionLimit = sessionLimit;
     }
 
     @Override
@@ -111,7 +113,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new ConnectionPrincipals(), new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts), receipts);
+        registration.interceptors(new ConnectionPrincipals(), sessionLimit,
+                new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts), receipts);
     }
 
     @Override

@@ -44,6 +44,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnectionsPerAddress TCP connections from one remote address at most; more are closed at once.
  *     0 for no limit
  * @param maxSubscriptions lasting subscriptions (to topics and user queues) one connection may hold
+ * @param maxSessionsPerUser STOMP sessions one logged-in user may hold on this instance at once: each session
+ *     gets every event of the user's orders, so a user with thousands of them would multiply every order's cost
  * @param compression whether to grant WebSocket compression (permessage-deflate) to clients that offer it:
  *     fewer bytes on the wire, for five to thirteen times the memory per connection and a compression per
  *     message and subscriber (docs/protocol.md, "Connecting")
@@ -65,6 +67,7 @@ public record WebSocketProperties(
         @DefaultValue("30000") @PositiveOrZero int maxConnections,
         @DefaultValue("256") @PositiveOrZero int maxConnectionsPerAddress,
         @DefaultValue("100") @Positive int maxSubscriptions,
+        @DefaultValue("50") @Positive int maxSessionsPerUser,
         @DefaultValue("false") boolean compression) {
 
     @AssertTrue(message = "ticker.websocket.connect-timeout, frame-timeout and request-head-timeout must be positive, "

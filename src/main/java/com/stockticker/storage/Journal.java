@@ -217,12 +217,16 @@ public class Journal implements SmartLifecycle {
             fenced.run();
         }
         catch (RuntimeException failure) {
+            // Unavailable before anyone hears of the failure. A core standing by has nothing to recover: the next
+            // takeover reloads everything.
+            boolean recovering = state == State.OPEN;
+            if (recovering) {
+                state = State.FAILED;
+            }
             log.error("The database failed; {} changes are not stored, and orders are refused until it is back: {}",
                     committed.size(), failure.toString(), failure);
             release.execute(() -> committed.forEach(entry -> entry.failed().run()));
-            // A core standing by has nothing to recover: the next takeover reloads everything.
-            if (state == State.OPEN) {
-                state = State.FAILED;
+            if (recovering) {
                 recover();
             }
         }

@@ -22,15 +22,21 @@ class LocalTrading implements TradingService {
     }
 
     @Override
-    public CompletableFuture<Void> place(String username, OrderRequest request) {
-        desk.place(username, request);
-        return CompletableFuture.completedFuture(null);
+    public CompletableFuture<OrderEvent> place(String username, OrderRequest request) {
+        return forSender(desk.place(username, request));
     }
 
     @Override
-    public CompletableFuture<Void> reject(String username, OrderRejectedException rejection) {
-        desk.reject(username, rejection);
-        return CompletableFuture.completedFuture(null);
+    public CompletableFuture<OrderEvent> reject(String username, OrderRejectedException rejection) {
+        return forSender(desk.reject(username, rejection));
+    }
+
+    /** A rate-limited message's rejection, for the sender alone; every other event the desk tells every session. */
+    private CompletableFuture<OrderEvent> forSender(OrderEvent event) {
+        if (event.reason() != RejectReason.RATE_LIMITED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return desk.told().thenApply(done -> event);
     }
 
     @Override

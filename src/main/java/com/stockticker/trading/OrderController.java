@@ -7,12 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.validation.Valid;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.SessionMessenger;
 
 /**
  * Adapts STOMP to trading: the {@link TradingDesk} on the core, the core through RabbitMQ on an edge. Order
@@ -25,22 +28,34 @@ class OrderController {
 
     private final TradingService trading;
     private final OrderParser parser;
+    private final SessionMessenger sessions;
 
-    OrderController(TradingService trading, OrderParser parser) {
+    OrderController(TradingService trading, OrderParser parser, SessionMessenger sessions) {
         this.trading = trading;
         this.parser = parser;
+        this.sessions = sessions;
     }
 
+    /** A rejection meant for the sender alone (rate-limited) goes to this session's order queue only. */
     @MessageMapping(Destinations.ORDERS)
-    CompletableFuture<Void> place(@Payload JsonNode body, Principal user) {
+    CompletableFuture<Void> place(@Payload JsonNode body, Principal user,
+            @Header(SimpMessageHeaderAccessor.SESSION_ID_HEADER) String sessionId) {
         OrderRequest request;
         try {
             request = parser.parse(body);
         }
         catch (OrderRejectedException rejected) {
-            return trading.reject(user.getName(), rejected);
+            return tellSender(trading.reject(user.getName(), rejected), sessionId);
         }
-        return trading.place(user.getName(), request);
+        return tellSender(trading.place(user.getName(), request), sessionId);
+    }
+
+    private CompletableFuture<Void> tellSender(CompletableFuture<OrderEvent> answer, String sessionId) {
+        return answer.thenAccept(event -> {
+            if (event != null) {
+                sessions.send(sessionId, Destinations.USER_ORDERS, event);
+            }
+        });
     }
 
     @MessageMapping(Destinations.ORDERS_CANCEL)

@@ -127,9 +127,12 @@ public class TradingDesk implements CoreDuty {
             }
             Order order = new Order(orderNo, request, now);
             if (!account.tryTakeOrderToken(clock.millis())) {
-                // Not recorded: a rate-limited order may be sent again, with the same clientOrderId.
+                // Not recorded, and told to the sender alone (see LocalTrading): a rate-limited order may be sent
+                // again, with the same clientOrderId, and the user's other sessions need not hear of it.
                 order.reject(RejectReason.RATE_LIMITED, rateLimitMessage(), now);
-                return outcome.report(order).commit();
+                OrderEvent limited = order.event();
+                count(limited);
+                return limited;
             }
             // One quote for the checks and the fill: a tick in between must not make a checked buy unaffordable.
             Quote quote = instruments.containsKey(request.symbol()) ? book.quote(request.symbol()) : null;
@@ -155,6 +158,14 @@ public class TradingDesk implements CoreDuty {
     }
 
     /**
+     * Completes once every event told so far has gone out: an answer meant for the sender alone waits for it, so
+     * that it reaches the sender after the events of the orders before it.
+     */
+    public CompletableFuture<Void> told() {
+        return journal.flush();
+    }
+
+    /**
      * Reports an order message that could not be read as an order. Nothing is kept, but the message counts
      * against the user's order rate like any other.
      */
@@ -168,6 +179,10 @@ public class TradingDesk implements CoreDuty {
                     OrderStatus.REJECTED, 0, null, limited ? RejectReason.RATE_LIMITED : rejection.getReason(),
                     limited ? rateLimitMessage() : rejection.getMessage(), now, now);
             count(event);
+            if (limited) {
+                // Told to the sender alone, as a rate-limited order is.
+                return event;
+            }
             // Through the journal all the same, so that it reaches the user after the events before it.
             return new Outcome(account).tell(event).commit();
         }

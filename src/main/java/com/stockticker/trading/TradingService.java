@@ -11,10 +11,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TradingService {
 
-    CompletableFuture<Void> place(String username, OrderRequest request);
+    /**
+     * Places an order. Completes with an event for the sending session alone, or {@code null}: a rate-limited
+     * order is rejected to its sender only (it is not kept, and the user's other sessions need not hear of it).
+     */
+    CompletableFuture<OrderEvent> place(String username, OrderRequest request);
 
-    /** An order message that could not be read as an order: it is answered with a rejected order event. */
-    CompletableFuture<Void> reject(String username, OrderRejectedException rejection);
+    /**
+     * An order message that could not be read as an order: it is answered with a rejected order event, to every
+     * session of the user, or, when rate-limited, with the completed event to the sender alone.
+     */
+    CompletableFuture<OrderEvent> reject(String username, OrderRejectedException rejection);
 
     CompletableFuture<Void> cancel(String username, CancelRequest request);
 

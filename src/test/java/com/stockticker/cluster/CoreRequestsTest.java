@@ -161,12 +161,12 @@ class CoreRequestsTest {
         }
 
         @Override
-        public CompletableFuture<Void> place(String username, OrderRequest request) {
+        public CompletableFuture<OrderEvent> place(String username, OrderRequest request) {
             return answer("place " + username + " " + request, null);
         }
 
         @Override
-        public CompletableFuture<Void> reject(String username, OrderRejectedException rejection) {
+        public CompletableFuture<OrderEvent> reject(String username, OrderRejectedException rejection) {
             return answer("reject " + username + " " + rejection.getClientOrderId() + " " + rejection.getReason(), null);
         }
 
