@@ -37,7 +37,7 @@ import com.stockticker.roles.ClusterEnabled;
  * (see {@link ClientConnections}).
  *
  * <p>While this instance is the active core itself, it follows nobody: its own batches come back through its
- * queue and are dropped, and so are the events of {@link UserEvents}.
+ * queue and are dropped.
  */
 @Component
 @ClusterEnabled
@@ -95,11 +95,6 @@ class CoreFeed implements CoreDuty {
     /** The active core this instance follows; {@code null} before it took the core's state, or while it is that core. */
     synchronized MarketOrigin followed() {
         return following ? follower.origin() : null;
-    }
-
-    /** Whether this instance follows the active core: always on an edge, while it stands by on a core. */
-    boolean following() {
-        return following;
     }
 
     /** Waits for a batch being applied, if one is: from now on this instance's own market publishes. */

@@ -3,6 +3,7 @@ package com.stockticker.trading;
 import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import jakarta.validation.Valid;
 import tools.jackson.databind.JsonNode;
@@ -50,12 +51,24 @@ class OrderController {
         return tellSender(trading.place(user.getName(), request), sessionId);
     }
 
+    /**
+     * A refusal fails the returned future with the refusal itself, not wrapped (as {@code thenAccept} would), so
+     * that the error handler answers it with its own code.
+     */
     private CompletableFuture<Void> tellSender(CompletableFuture<OrderEvent> answer, String sessionId) {
-        return answer.thenAccept(event -> {
+        CompletableFuture<Void> told = new CompletableFuture<>();
+        answer.whenComplete((event, failure) -> {
+            if (failure != null) {
+                told.completeExceptionally(failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : failure);
+                return;
+            }
             if (event != null) {
                 sessions.send(sessionId, Destinations.USER_ORDERS, event);
             }
+            told.complete(null);
         });
+        return told;
     }
 
     @MessageMapping(Destinations.ORDERS_CANCEL)
