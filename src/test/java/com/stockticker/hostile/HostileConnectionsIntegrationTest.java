@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import com.stockticker.support.RawWebSocket;
+import com.stockticker.support.PriceSentinel;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
@@ -35,8 +36,7 @@ class HostileConnectionsIntegrationTest {
     private static final int MAX_SUBSCRIPTIONS = 10;
 
     private static ServiceInstance server;
-    private StompClient sentinel;
-    private String prices;
+    private PriceSentinel sentinel;
 
     @BeforeAll
     static void start() {
@@ -53,19 +53,13 @@ class HostileConnectionsIntegrationTest {
 
     @BeforeEach
     void watchPrices() {
-        sentinel = server.connect();
-        prices = sentinel.subscribe("/topic/prices");
-        sentinel.awaitMessages(prices, 1);
+        sentinel = PriceSentinel.watch(server);
     }
 
     @AfterEach
     void pricesNeverStopped() {
-        try (StompClient watching = sentinel) {
-            int seen = sentinel.messages(prices).size();
-            List<Long> seqs = sentinel.awaitMessages(prices, seen + 3).stream().map(frame -> frame.json().get("seq").asLong()).toList();
-            for (int i = 1; i < seqs.size(); i++) {
-                assertThat(seqs.get(i)).isEqualTo(seqs.get(i - 1) + 1);
-            }
+        try (PriceSentinel watching = sentinel) {
+            sentinel.assertPricesNeverStopped();
         }
     }
 

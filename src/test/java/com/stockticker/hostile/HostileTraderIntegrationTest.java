@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.stockticker.messaging.UserSessionLimit;
+import com.stockticker.support.PriceSentinel;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
@@ -33,8 +34,7 @@ class HostileTraderIntegrationTest {
     private static final int ORDER_BURST = 3;
 
     private static ServiceInstance server;
-    private StompClient sentinel;
-    private String prices;
+    private PriceSentinel sentinel;
 
     @BeforeAll
     static void start() {
@@ -49,19 +49,13 @@ class HostileTraderIntegrationTest {
 
     @BeforeEach
     void watchPrices() {
-        sentinel = server.connect();
-        prices = sentinel.subscribe("/topic/prices");
-        sentinel.awaitMessages(prices, 1);
+        sentinel = PriceSentinel.watch(server);
     }
 
     @AfterEach
     void pricesNeverStopped() {
-        try (StompClient watching = sentinel) {
-            int seen = sentinel.messages(prices).size();
-            List<Long> seqs = sentinel.awaitMessages(prices, seen + 3).stream().map(frame -> frame.json().get("seq").asLong()).toList();
-            for (int i = 1; i < seqs.size(); i++) {
-                assertThat(seqs.get(i)).isEqualTo(seqs.get(i - 1) + 1);
-            }
+        try (PriceSentinel watching = sentinel) {
+            sentinel.assertPricesNeverStopped();
         }
     }
 
