@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.stockticker.support.DashboardPage;
 import com.stockticker.support.HeadlessChromium;
 import com.stockticker.support.RabbitMq;
 import com.stockticker.support.ServiceInstance;
@@ -194,29 +194,21 @@ class ClusterIntegrationTest {
         try (HeadlessChromium chromium = HeadlessChromium.start(1440, 1000)) {
             WebDriver page = chromium.driver();
             WebDriverWait wait = chromium.waiting(Duration.ofSeconds(15));
-            String base = "http://localhost:" + edge1.port();
-            chromium.load(base + "/login", wait);
-            page.findElement(By.id("username")).sendKeys("cluster-3");
-            page.findElement(By.id("password")).sendKeys("alice-demo");
-            page.findElement(By.cssSelector("form button[type=submit]")).click();
-            chromium.waitForLoad(base + "/", wait);
-            wait.until(driver -> "live".equals(driver.findElement(By.id("status")).getDomAttribute("data-status")));
+            DashboardPage dashboard = new DashboardPage(chromium, wait, "http://localhost:" + edge1.port());
+            dashboard.logIn("cluster-3", "alice-demo");
+            dashboard.awaitLive();
             WebElement apple = page.findElement(By.cssSelector("#board tbody tr[data-symbol='AAPL']"));
             wait.until(driver -> !apple.findElement(By.cssSelector("td:nth-child(3)")).getText().isEmpty());
             wait.until(driver -> !driver.findElement(By.id("portfolio-cash")).getText().isEmpty());
 
-            new Select(page.findElement(By.id("order-symbol"))).selectByValue("AAPL");
-            WebElement quantity = page.findElement(By.id("order-quantity"));
-            quantity.clear();
-            quantity.sendKeys("2");
-            page.findElement(By.id("order-submit")).click();
+            dashboard.placeOrder("AAPL", "2");
 
             // Read in one script each: the page redraws these rows as events and prices arrive.
             String filled = wait.until(driver -> chromium.text("#blotter tbody tr[data-status=FILLED]"));
             assertThat(filled).contains("BUY", "AAPL");
             wait.until(driver -> chromium.text("#positions tbody tr[data-symbol=AAPL]"));
             // Still the first connection: the page never had to reconnect.
-            assertThat(page.findElement(By.id("status")).getDomAttribute("data-status")).isEqualTo("live");
+            assertThat(dashboard.status()).isEqualTo("live");
             chromium.screenshot("edge-dashboard");
         }
     }

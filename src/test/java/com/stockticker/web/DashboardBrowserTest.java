@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import com.stockticker.support.DashboardPage;
 import com.stockticker.support.HeadlessChromium;
 import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.SessionDropper;
@@ -41,12 +42,14 @@ class DashboardBrowserTest {
     private HeadlessChromium chromium;
     private WebDriver page;
     private WebDriverWait wait;
+    private DashboardPage dashboard;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(1440, 1400);
         page = chromium.driver();
         wait = chromium.waiting(TIMEOUT);
+        dashboard = new DashboardPage(chromium, wait, "http://localhost:" + port);
     }
 
     @AfterEach
@@ -217,16 +220,12 @@ class DashboardBrowserTest {
 
     @Test
     void aLoggedInUserPlacesAMarketOrderAndSeesTheFillAndThePosition() {
-        logIn("browser", "alice-demo");
+        dashboard.logIn("browser", "alice-demo");
         awaitLive();
         assertThat(page.findElement(By.id("user-name")).getText()).isEqualTo("browser");
         wait.until(driver -> !driver.findElement(By.id("portfolio-cash")).getText().isEmpty());
 
-        new Select(page.findElement(By.id("order-symbol"))).selectByValue("AAPL");
-        WebElement quantity = page.findElement(By.id("order-quantity"));
-        quantity.clear();
-        quantity.sendKeys("5");
-        page.findElement(By.id("order-submit")).click();
+        dashboard.placeOrder("AAPL", "5");
 
         // Read each in one go: the positions table is drawn anew on every revaluation, so an element found
         // once may be gone by the next call.
@@ -240,7 +239,7 @@ class DashboardBrowserTest {
 
     @Test
     void rejectionsAreShownNextToTheTicketInPlainWords() {
-        logIn("browser", "alice-demo");
+        dashboard.logIn("browser", "alice-demo");
         awaitLive();
         WebElement message = page.findElement(By.id("ticket-message"));
 
@@ -264,14 +263,13 @@ class DashboardBrowserTest {
 
     @Test
     void resettingTheAccountAsksFirstThenStartsAgainFromTheStartingCash() {
-        logIn("browser-reset", "alice-demo");
+        dashboard.logIn("browser-reset", "alice-demo");
         awaitLive();
         String startingCash = wait.until(driver -> {
             String cash = chromium.text("#portfolio-cash");
             return cash == null || cash.isEmpty() ? null : cash;
         });
-        new Select(page.findElement(By.id("order-symbol"))).selectByValue("KO");
-        page.findElement(By.id("order-submit")).click();
+        dashboard.placeOrder("KO", null);
         wait.until(driver -> chromium.text("#blotter tbody tr[data-status=FILLED]"));
         wait.until(driver -> !startingCash.equals(chromium.text("#portfolio-cash")));
 
@@ -288,24 +286,16 @@ class DashboardBrowserTest {
         chromium.screenshot("account-reset");
     }
 
-    private void logIn(String username, String password) {
-        open("/login");
-        page.findElement(By.id("username")).sendKeys(username);
-        page.findElement(By.id("password")).sendKeys(password);
-        page.findElement(By.cssSelector("form button[type=submit]")).click();
-        chromium.waitForLoad("http://localhost:" + port + "/", wait);
-    }
-
     private void open(String path) {
         chromium.load("http://localhost:" + port + path, wait);
     }
 
     private void awaitLive() {
-        wait.until(driver -> status().equals("live"));
+        dashboard.awaitLive();
     }
 
     private String status() {
-        return page.findElement(By.id("status")).getDomAttribute("data-status");
+        return dashboard.status();
     }
 
     private long boardSeq() {
