@@ -143,6 +143,12 @@ class ClientDeadlines implements WebSocketHandlerDecoratorFactory {
             return null;
         }
 
+        /**
+         * Whether a deadline has refused the connection already: a client that sent part of its CONNECT misses both
+         * deadlines, and hears one ERROR, not two.
+         */
+        private boolean refused;
+
         synchronized void forget() {
             cancel(connectDeadline);
             cancel(frameDeadline);
@@ -150,18 +156,20 @@ class ClientDeadlines implements WebSocketHandlerDecoratorFactory {
 
         private void connectTimedOut() {
             synchronized (this) {
-                if (connected || clients.get(sessionId) != this) {
+                if (refused || connected || clients.get(sessionId) != this) {
                     return;
                 }
+                refused = true;
             }
             refusals.refuse(sessionId, "No CONNECT frame within " + limits.connectTimeout().toMillis() + " ms of opening the WebSocket");
         }
 
         private void frameTimedOut() {
             synchronized (this) {
-                if (frames.getBufferSize() == 0 || clients.get(sessionId) != this) {
+                if (refused || frames.getBufferSize() == 0 || clients.get(sessionId) != this) {
                     return;
                 }
+                refused = true;
             }
             refusals.refuse(sessionId, "A frame was begun and not finished within " + limits.frameTimeout().toMillis() + " ms");
         }
