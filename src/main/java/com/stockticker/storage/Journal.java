@@ -213,8 +213,9 @@ public class Journal implements SmartLifecycle {
             log.warn("Another core became active (epoch {} is over); {} changes are not stored, and this core stands down",
                     replaced.epoch, committed.size());
             state = State.STANDBY;
-            release.execute(() -> committed.forEach(entry -> entry.failed().run()));
+            // Stood down before anyone hears of the failure, as below: whoever is told may look at the core's state.
             fenced.run();
+            release.execute(() -> committed.forEach(entry -> entry.failed().run()));
         }
         catch (RuntimeException failure) {
             // Unavailable before anyone hears of the failure. A core standing by has nothing to recover: the next
