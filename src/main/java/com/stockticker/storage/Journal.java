@@ -188,7 +188,9 @@ public class Journal implements SmartLifecycle {
                 batch.add(queue.take());
                 queue.drainTo(batch, properties.maxBatch() - 1);
                 boolean end = batch.remove(END);
-                commit(batch);
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
                 if (end) {
                     return;
                 }
