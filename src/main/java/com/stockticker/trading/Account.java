@@ -25,8 +25,15 @@ final class Account {
     private final int historyLimit;
     private final TokenBucket orderRate;
     private final Map<String, Holding> holdings = new TreeMap<>();
+    /** Every order kept, oldest first: the open ones and the latest finished ones. */
     private final LinkedHashMap<String, Order> orders = new LinkedHashMap<>();
+    /**
+     * The open orders alone, oldest first: what the checks of every order and the fills of every tick look at,
+     * a few dozen at most, never the whole history.
+     */
+    private final LinkedHashMap<String, Order> open = new LinkedHashMap<>();
     private final Map<String, Order> byClientOrderId = new HashMap<>();
+    private int finished;
     private BigDecimal cash;
     private Instant valuedAt = Instant.MIN;
 
@@ -54,8 +61,7 @@ final class Account {
         cash = storedCash;
         holdings.clear();
         holdings.putAll(storedHoldings);
-        orders.clear();
-        byClientOrderId.clear();
+        forgetOrders();
         kept.forEach(this::record);
     }
 
@@ -70,8 +76,7 @@ final class Account {
         canceled.forEach(order -> order.cancel(at));
         cash = startingCash.setScale(2, RoundingMode.UNNECESSARY);
         holdings.clear();
-        orders.clear();
-        byClientOrderId.clear();
+        forgetOrders();
         return canceled;
     }
 
@@ -92,19 +97,31 @@ final class Account {
     }
 
     List<Order> openOrders() {
-        return orders.values().stream().filter(order -> order.status().isOpen()).toList();
+        return List.copyOf(open.values());
+    }
+
+    int openOrderCount() {
+        return open.size();
     }
 
     /** Cash not promised to resting buy orders. */
     BigDecimal availableCash() {
-        return orders.values().stream().map(Order::reservedCash).reduce(cash, BigDecimal::subtract);
+        BigDecimal available = cash;
+        for (Order order : open.values()) {
+            available = available.subtract(order.reservedCash());
+        }
+        return available;
     }
 
     /** Shares of {@code symbol} held and not promised to resting sell orders. */
     long availableQuantity(String symbol) {
         Holding holding = holdings.get(symbol);
         long held = holding != null ? holding.quantity() : 0;
-        return held - orders.values().stream().mapToLong(order -> order.reservedQuantity(symbol)).sum();
+        long reserved = 0;
+        for (Order order : open.values()) {
+            reserved += order.reservedQuantity(symbol);
+        }
+        return held - reserved;
     }
 
     boolean holds(String symbol) {
@@ -112,11 +129,31 @@ final class Account {
         return holding != null && holding.quantity() > 0;
     }
 
-    /** Keeps an order, and forgets the oldest finished ones beyond the configured history. */
+    /** Keeps a new order (or one read from the database), and forgets the oldest finished ones beyond the history. */
     void record(Order order) {
         orders.put(order.orderId(), order);
         byClientOrderId.put(order.request().clientOrderId(), order);
-        int finished = (int) orders.values().stream().filter(kept -> !kept.status().isOpen()).count();
+        if (order.status().isOpen()) {
+            open.put(order.orderId(), order);
+        }
+        else {
+            finishedOne();
+        }
+    }
+
+    /** Cancels an open order. */
+    void cancel(Order order, Instant at) {
+        order.cancel(at);
+        open.remove(order.orderId());
+        finishedOne();
+    }
+
+    /**
+     * One more finished order: the oldest finished ones beyond the configured history are forgotten. Only the
+     * open orders, few, are ever stepped over to find them.
+     */
+    private void finishedOne() {
+        finished++;
         Iterator<Order> oldest = orders.values().iterator();
         while (finished > historyLimit && oldest.hasNext()) {
             Order kept = oldest.next();
@@ -126,6 +163,13 @@ final class Account {
                 finished--;
             }
         }
+    }
+
+    private void forgetOrders() {
+        orders.clear();
+        open.clear();
+        byClientOrderId.clear();
+        finished = 0;
     }
 
     /** Fills a whole order at {@code price}; the caller has checked that the cash or shares are there. */
@@ -142,6 +186,8 @@ final class Account {
             holding.sell(request.quantity(), price);
         }
         order.fill(price, at);
+        open.remove(order.orderId());
+        finishedOne();
     }
 
     /** Whether prices moved for this account long enough after it was last valued to value it again. */

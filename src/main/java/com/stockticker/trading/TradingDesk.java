@@ -211,7 +211,7 @@ public class TradingDesk implements CoreDuty {
                         "Order " + order.orderId() + " is " + order.status() + " and can no longer be canceled");
             }
             Instant now = now();
-            order.cancel(now);
+            account.cancel(order, now);
             return new Outcome(account).store(order).portfolio(now).report(order).commit();
         }
     }
@@ -349,7 +349,7 @@ public class TradingDesk implements CoreDuty {
             }
         }
         boolean rests = fillPrice(request, quote) == null;
-        if (rests && account.openOrders().size() >= limits.maxOpenOrders()) {
+        if (rests && account.openOrderCount() >= limits.maxOpenOrders()) {
             return new Rejection(RejectReason.TOO_MANY_OPEN_ORDERS, "At most " + limits.maxOpenOrders() + " open orders");
         }
         if (request.side() == Side.BUY) {

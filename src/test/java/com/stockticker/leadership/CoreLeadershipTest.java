@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +70,9 @@ class CoreLeadershipTest {
         coreB.takeOver();
         CompletableFuture<Void> late = store(journalA, "late");
 
-        assertThat(late).failsWithin(Duration.ofSeconds(10));
+        // failsWithin alone would pass on a timeout too: the future must have failed.
+        assertThat(late).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                .withMessageContaining("not stored");
         assertThat(coreA.active()).isFalse();
         assertThat(journalA.available()).isFalse();
         assertThat(dutyA.calls).containsExactly("takeOver", "standDown");
