@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param checkQueueTime how long a login may wait for a password check before it is refused as busy
  * @param trackedKeys user names and addresses whose failures are remembered, at most; the least recently
  *     seen are forgotten first, so a flood of made-up names costs bounded memory
+ * @param refusalDelay how long an HTTP login that must wait is kept waiting for its refusal (at most the wait that
+ *     remains; 0 to answer at once), without a thread held: each of a guessing client's connections makes one
+ *     guess this often at most
  */
 @ConfigurationProperties("ticker.login")
 @Validated
@@ -33,7 +36,8 @@ public record LoginProperties(
         @DefaultValue("5m") @NotNull Duration maxBackoff,
         @DefaultValue("0") @PositiveOrZero int concurrentChecks,
         @DefaultValue("2s") @NotNull Duration checkQueueTime,
-        @DefaultValue("100000") @Positive int trackedKeys) {
+        @DefaultValue("100000") @Positive int trackedKeys,
+        @DefaultValue("1s") @NotNull Duration refusalDelay) {
 
     @AssertTrue(message = "ticker.login.first-backoff must be positive and at most ticker.login.max-backoff")
     public boolean isBackoffInRange() {
@@ -44,6 +48,11 @@ public record LoginProperties(
     @AssertTrue(message = "ticker.login.check-queue-time must not be negative")
     public boolean isCheckQueueTimeValid() {
         return checkQueueTime == null || !checkQueueTime.isNegative();
+    }
+
+    @AssertTrue(message = "ticker.login.refusal-delay must not be negative")
+    public boolean isRefusalDelayValid() {
+        return refusalDelay == null || !refusalDelay.isNegative();
     }
 
     /** The number of password checks allowed at once. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,9 @@ import com.stockticker.messaging.Destinations;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /** The login form's page, and where it posts. */
+    static final String LOGIN_PAGE = "/login";
+
     @Bean
     SecurityFilterChain httpSecurity(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -42,7 +47,7 @@ class SecurityConfig {
                                 paths.matcher("/api/account/**")).authenticated()
                         .requestMatchers(paths.matcher("/api/accounts/**")).hasRole(AccountProperties.OPERATOR)
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(LoginFailures.formFailures()))
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll().failureHandler(LoginFailures.formFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(LoginFailures.basicEntryPoint()))
                 // An API client that is not logged in gets 401, not a redirect to the login page.
@@ -80,10 +85,25 @@ class SecurityConfig {
      */
     @Bean
     AuthenticationProvider throttledAuthentication(UserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginProperties limits, Clock clock, MeterRegistry meters) {
+            LoginProperties limits, LoginBackoff loginBackoff, MeterRegistry meters) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthentication(passwords, new LoginBackoff(limits, clock), limits, meters);
+        return new ThrottledAuthentication(passwords, loginBackoff, limits, meters);
+    }
+
+    @Bean
+    LoginBackoff loginBackoff(LoginProperties limits, Clock clock) {
+        return new LoginBackoff(limits, clock);
+    }
+
+    /** In front of Spring Security's filters: a throttled HTTP login is refused before them, and late. */
+    @Bean
+    FilterRegistrationBean<ThrottledLoginFilter> throttledLoginFilter(LoginBackoff loginBackoff, LoginProperties limits,
+            MeterRegistry meters) {
+        FilterRegistrationBean<ThrottledLoginFilter> registration =
+                new FilterRegistrationBean<>(new ThrottledLoginFilter(loginBackoff, limits, meters));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     /** Checks STOMP CONNECT's login and passcode as the login page does. */

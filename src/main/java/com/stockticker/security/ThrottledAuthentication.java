@@ -46,7 +46,7 @@ class ThrottledAuthentication implements AuthenticationProvider {
         refuseWhileBackingOff(username, address);
         if (!acquireCheck()) {
             count(Outcome.BUSY);
-            throw new LoginThrottledException("Too many logins at once; try again in a moment", limits.checkQueueTime());
+            throw LoginThrottledException.busy(limits.checkQueueTime());
         }
         try {
             // Again: logins that queued for a check together would otherwise all be checked, however many of
@@ -71,7 +71,7 @@ class ThrottledAuthentication implements AuthenticationProvider {
         Duration wait = backoff.waitBefore(username, address);
         if (wait.compareTo(Duration.ZERO) > 0) {
             count(Outcome.THROTTLED);
-            throw new LoginThrottledException("Too many failed logins; try again later", wait);
+            throw LoginThrottledException.backingOff(wait);
         }
     }
 
@@ -102,6 +102,11 @@ class ThrottledAuthentication implements AuthenticationProvider {
     }
 
     private void count(Outcome outcome) {
+        count(meters, outcome);
+    }
+
+    /** Counts a login's outcome in {@code ticker_logins_total}, wherever it was decided. */
+    static void count(MeterRegistry meters, Outcome outcome) {
         meters.counter("ticker.logins", "outcome", outcome.name()).increment();
     }
 }

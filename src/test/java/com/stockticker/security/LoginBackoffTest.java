@@ -13,7 +13,7 @@ class LoginBackoffTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final LoginBackoff backoff = new LoginBackoff(
-            new LoginProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(10), 1, Duration.ofSeconds(2), 1000), clock);
+            new LoginProperties(3, Duration.ofSeconds(1), Duration.ofSeconds(10), 1, Duration.ofSeconds(2), 1000, Duration.ofSeconds(1)), clock);
 
     @Test
     void theFirstFailuresAreFreeThenTheWaitDoublesUpToItsMaximum() {
