@@ -207,8 +207,8 @@ class HostileConnectionsIntegrationTest {
     /** Connects, sends {@code frame}, and checks that the answer is an ERROR with {@code message} and a close. */
     private static String assertRefusedAfterConnect(String frame, String message) throws IOException {
         try (RawWebSocket socket = RawWebSocket.open(server.port(), null, 0)) {
-            // No heart-beats: nothing else is sent to this session, so the ERROR cannot meet another frame in
-            // Spring's per-session send buffer, which drops what it holds once a close begins.
+            // No heart-beats, so that the ERROR is the last message; an ERROR among heart-beats is
+            // ErrorUnderConcurrentSendsIntegrationTest's.
             assertThat(socket.connect("heart-beat:0,0\n")).startsWith("CONNECTED\n");
             socket.sendText(frame);
             RawWebSocket.Closed closed = socket.readUntilClosed();
