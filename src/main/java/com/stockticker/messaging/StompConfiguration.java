@@ -43,14 +43,15 @@ class StompConfiguration extends DelegatingWebSocketMessageBrokerConfiguration {
     }
 
     /**
-     * Passes every frame and the close straight on to the outbox, in the caller's order. Still Spring's decorator
-     * type, because Spring's STOMP handler hands it the callback that releases a session's next message when
-     * messages to a session keep their order ({@code preservePublishOrder}): called here, as Spring does, just
-     * before the frame is passed on.
+     * Passes every frame and the close straight on to the outbox. Still Spring's decorator type, because Spring's
+     * STOMP handler hands it the callback that releases a session's next message when messages to a session keep
+     * their order ({@code preservePublishOrder}). Spring's buffer calls it just before a frame goes on, under the
+     * lock that makes the next frame wait; without that lock it is called once the frame is in the outbox, so that
+     * the next message, released on another thread, cannot overtake it.
      */
     private static final class Unbuffered extends ConcurrentWebSocketSessionDecorator {
 
-        private volatile Consumer<WebSocketMessage<?>> beforeSend = message -> { };
+        private volatile Consumer<WebSocketMessage<?>> sent = message -> { };
 
         Unbuffered(WebSocketSession outbox) {
             // No limits of its own: the outbox has them.
@@ -59,13 +60,17 @@ class StompConfiguration extends DelegatingWebSocketMessageBrokerConfiguration {
 
         @Override
         public void setMessageCallback(Consumer<WebSocketMessage<?>> callback) {
-            this.beforeSend = callback;
+            this.sent = callback;
         }
 
         @Override
         public void sendMessage(WebSocketMessage<?> message) throws IOException {
-            beforeSend.accept(message);
-            getDelegate().sendMessage(message);
+            try {
+                getDelegate().sendMessage(message);
+            }
+            finally {
+                sent.accept(message);
+            }
         }
 
         @Override

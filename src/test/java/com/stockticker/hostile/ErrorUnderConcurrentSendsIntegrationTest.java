@@ -38,7 +38,14 @@ class ErrorUnderConcurrentSendsIntegrationTest {
     void everyRefusedClientGetsItsErrorBeforeTheCloseWhileHeartBeatsFlow() throws Exception {
         for (int i = 0; i < REFUSED_CLIENTS; i++) {
             try (RawWebSocket socket = RawWebSocket.open(server.port(), null, 0)) {
-                assertThat(socket.connect("heart-beat:0,1\n")).startsWith("CONNECTED\n").contains("heart-beat:");
+                socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,1\n\n\0");
+                // The broker's heart-beat task may send its first end-of-line even before CONNECTED: harmless, as
+                // STOMP allows end-of-lines between frames.
+                String connected = socket.readText();
+                while (connected.equals("\n")) {
+                    connected = socket.readText();
+                }
+                assertThat(connected).startsWith("CONNECTED\n").contains("heart-beat:1,");
                 assertThat(socket.readText()).as("heart-beats flow").isEqualTo("\n");
                 socket.sendText("FROB\n\n\0");
 
