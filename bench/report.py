@@ -15,8 +15,9 @@ import platform
 import subprocess
 from xml.sax.saxutils import escape
 
-COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "baseline": "#d62728", "edge": "#9467bd"}
-LABELS = {"ours": "StockTicker (ours)", "ours-binary": "StockTicker, binary frames", "baseline": "guide-style baseline",
+COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "ours-deflate": "#ff7f0e", "baseline": "#d62728", "edge": "#9467bd"}
+LABELS = {"ours": "StockTicker (ours)", "ours-binary": "StockTicker, binary frames",
+          "ours-deflate": "StockTicker, permessage-deflate", "baseline": "guide-style baseline",
           "edge": "StockTicker edge of a cluster"}
 
 
@@ -91,6 +92,7 @@ def row(r):
         f'{num(g(r, "connections", "connect_ms", "p50"))} / {num(g(r, "connections", "connect_ms", "p99"))}',
         f'{num(g(r, "connections", "first_message_ms", "p50"))} / {num(g(r, "connections", "first_message_ms", "p99"))}',
         num(d.get("bytes_per_delivery"), 0),
+        num(d["wire_bytes_per_delivery"], 0) if d.get("wire_bytes_per_delivery") else "-",
         num(s.get("rss_per_connection_idle_kb")), num(s.get("live_heap_per_connection_idle_kb")),
         num(s.get("rss_per_connection_load_kb")),
         num(s.get("cpu_percent_of_one_core"), 0),
@@ -99,7 +101,7 @@ def row(r):
 
 
 HEADER = ["server", "case", "N", "connected / failed", "held at end", "msgs/sub/s", "of publish rate",
-          "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 ms 2nd half", "delivered 2nd half", "ticks/s (seq)", "CONNECTED ms p50 / p99", "first msg ms p50 / p99", "bytes/msg", "RSS KB/conn idle", "live heap KB/conn idle",
+          "p50 ms", "p90 ms", "p99 ms", "max ms", "p99 ms 2nd half", "delivered 2nd half", "ticks/s (seq)", "CONNECTED ms p50 / p99", "first msg ms p50 / p99", "bytes/msg", "wire bytes/msg", "RSS KB/conn idle", "live heap KB/conn idle",
           "RSS KB/conn load", "server CPU % of a core", "tool µs/delivery"]
 
 

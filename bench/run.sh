@@ -14,8 +14,10 @@
 #
 # Options:    --quick  --skip-build (use the jars already built)  --no-extras  --docs (copy the plot to docs/images)
 # Variables:  N, DURATION (window, s), WARMUP (s), CONNECT_RATE (/s), EXTRA_N (2000), FROZEN_WARMUP (100 s),
-#             SERVERS ("ours ours-binary baseline"; ours-binary: our server, clients asking for binary frames; edge: an
-#             edge of a cluster, see above), OURS_PORT (18080), OURS_BINARY_PORT (18081), BASELINE_PORT (18091), EDGE_PORT
+#             SERVERS ("ours ours-binary baseline"; ours-binary: our server, clients asking for binary frames;
+#             ours-deflate: our server granting permessage-deflate, clients offering it as browsers do; edge: an
+#             edge of a cluster, see above), OURS_PORT (18080), OURS_BINARY_PORT (18081), OURS_DEFLATE_PORT (18085),
+#             BASELINE_PORT (18091), EDGE_PORT
 #             (18082), CORE_PORT (18083), RABBIT_PORT (18672), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, BASELINE_DIR, RESULTS
 #
 # What it does: builds the load tool (bench/pom.xml), our server (./mvnw package) and the baseline
@@ -51,6 +53,7 @@ SERVERS="${SERVERS:-ours ours-binary baseline}"
 has() { [[ " $SERVERS " == *" $1 "* ]]; }
 OURS_PORT="${OURS_PORT:-18080}"
 OURS_BINARY_PORT="${OURS_BINARY_PORT:-18081}"
+OURS_DEFLATE_PORT="${OURS_DEFLATE_PORT:-18085}"
 BASELINE_PORT="${BASELINE_PORT:-18091}"
 EDGE_PORT="${EDGE_PORT:-18082}"
 CORE_PORT="${CORE_PORT:-18083}"
@@ -103,10 +106,17 @@ mkdir -p "$RESULTS/runs" "$RESULTS/logs"
 
 declare -A PID=()
 port_of() {
-  case $1 in ours) echo "$OURS_PORT" ;; ours-binary) echo "$OURS_BINARY_PORT" ;; edge) echo "$EDGE_PORT" ;; *) echo "$BASELINE_PORT" ;; esac
+  case $1 in
+    ours) echo "$OURS_PORT" ;; ours-binary) echo "$OURS_BINARY_PORT" ;; ours-deflate) echo "$OURS_DEFLATE_PORT" ;;
+    edge) echo "$EDGE_PORT" ;; *) echo "$BASELINE_PORT" ;;
+  esac
 }
 # ours-binary is our server with clients that ask for binary frames (docs/protocol.md, "Binary frames").
 query_of() { if [[ $1 == ours-binary ]]; then echo "?frames=binary"; fi; }
+# ours-deflate is our server granting WebSocket compression, with clients that offer it as every browser does
+# (docs/protocol.md, "Compression"); the tool then also reports the bytes on the wire.
+server_args_of() { if [[ $1 == ours-deflate ]]; then echo "--ticker.websocket.compression=true"; fi; }
+tool_args_of() { if [[ $1 == ours-deflate ]]; then echo "--deflate"; fi; }
 
 stop_servers() {
   local s p
@@ -189,7 +199,7 @@ start_servers() { # $1: a tag for the log files
     fi
     if [[ $s == ours* ]]; then
       # shellcheck disable=SC2086
-      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS $(data_of "$s" "$1") \
+      java $SERVER_JAVA_OPTS -jar "$JARS/ours.jar" --server.port="$port" $OURS_ARGS $(server_args_of "$s") $(data_of "$s" "$1") \
         >"$RESULTS/logs/$s-$1.log" 2>&1 &
     elif [[ $s == edge ]]; then
       # The core first: the edge takes its state. Only the edge is measured; the core runs beside it.
@@ -235,7 +245,7 @@ run_tool() { # $1 server, $2 name of the case, $3 N, then tool options (--scenar
   if ! timeout $(( n / CONNECT_RATE * 3 + DURATION + WARMUP + 240 )) \
       java $TOOL_JAVA_OPTS -jar "$JARS/tool.jar" --url "ws://127.0.0.1:$(port_of "$s")/ws$(query_of "$s")" --label "$s" \
       -n "$n" --connect-rate "$CONNECT_RATE" --warmup "$WARMUP" --duration "$DURATION" \
-      --server-pid "${PID[$s]}" --server-heap --quiet --json "$RESULTS/runs/$name.json" "$@" \
+      --server-pid "${PID[$s]}" --server-heap --quiet --json "$RESULTS/runs/$name.json" $(tool_args_of "$s") "$@" \
       >"$RESULTS/logs/$name.txt" 2>&1; then
     log "run $name failed (see $RESULTS/logs/$name.txt)"
   fi

@@ -22,6 +22,8 @@ abstract class Conn {
 
     volatile long deliveries;
     volatile long bytes;
+    /** Bytes as they came off the socket (compressed, with WebSocket framing); counted by the Netty transport only. */
+    volatile long wireBytes;
     volatile boolean stompConnected;
     volatile boolean subscribed;
     volatile boolean gotFirstMessage;

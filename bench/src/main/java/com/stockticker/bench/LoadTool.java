@@ -183,6 +183,7 @@ public final class LoadTool {
         ctx.calibrateClock();
         long[] startDeliveries = new long[n];
         long[] startBytes = new long[n];
+        long[] startWire = new long[n];
         boolean[] measured = new boolean[n];
         long refSeq0;
         long refTs0;
@@ -202,6 +203,7 @@ public final class LoadTool {
                 if (c != null) {
                     startDeliveries[i] = c.deliveries;
                     startBytes[i] = c.bytes;
+                    startWire[i] = c.wireBytes;
                     measured[i] = c.subscribed && !c.closed && !c.frozen;
                 }
             }
@@ -236,6 +238,7 @@ public final class LoadTool {
         long winEnd;
         long[] endDeliveries = new long[n];
         long[] endBytes = new long[n];
+        long[] endWire = new long[n];
         long cpu1;
         long[] split1;
         long io1;
@@ -258,6 +261,7 @@ public final class LoadTool {
                 if (c != null) {
                     endDeliveries[i] = c.deliveries;
                     endBytes[i] = c.bytes;
+                    endWire[i] = c.wireBytes;
                 }
             }
             cpu1 = os.getProcessCpuTime();
@@ -317,6 +321,7 @@ public final class LoadTool {
         // ---- Figures ----
         long deliveries = 0;
         long windowBytes = 0;
+        long windowWire = 0;
         long measuredDeliveries = 0;
         long frozenDeliveries = 0;
         List<Double> perSub = new ArrayList<>();
@@ -324,6 +329,7 @@ public final class LoadTool {
             long d = endDeliveries[i] - startDeliveries[i];
             deliveries += d;
             windowBytes += endBytes[i] - startBytes[i];
+            windowWire += endWire[i] - startWire[i];
             if (measured[i]) {
                 measuredDeliveries += d;
                 perSub.add(d / windowSeconds);
@@ -403,6 +409,7 @@ public final class LoadTool {
         del.put("subscribers_below_95pct", below);
         del.put("bytes_per_delivery", deliveries == 0 ? 0 : (double) windowBytes / deliveries);
         del.put("megabytes_per_second", windowBytes / windowSeconds / 1e6);
+        del.put("wire_bytes_per_delivery", deliveries == 0 ? 0 : (double) windowWire / deliveries);
         report.put("deliveries", del);
 
         Map<String, Object> lat = percentiles(latency);
@@ -601,7 +608,9 @@ public final class LoadTool {
         row(b, "second half: p50/p99, delivered", f(l2.get("p50")) + " / " + f(l2.get("p99")) + " ms, "
                 + pct(d.get("second_half_ratio_to_publish_rate")) + " of publish rate");
         row(b, "latency ms p99.9/max", f(l.get("p999")) + " / " + f(l.get("max")) + "  (" + l.get("count") + " samples)");
-        row(b, "bytes/delivery", f(d.get("bytes_per_delivery")) + "  (" + f(d.get("megabytes_per_second")) + " MB/s)");
+        double wire = (double) d.get("wire_bytes_per_delivery");
+        row(b, "bytes/delivery", f(d.get("bytes_per_delivery")) + "  (" + f(d.get("megabytes_per_second")) + " MB/s)"
+                + (wire > 0 ? ", on the wire " + f(wire) : ""));
         row(b, "server RSS KB before/idle/load", s.get("rss_before_kb") + " / " + s.get("rss_idle_kb") + " / " + s.get("rss_load_kb"));
         row(b, "server RSS KB/conn idle/load", f(s.get("rss_per_connection_idle_kb")) + " / " + f(s.get("rss_per_connection_load_kb")));
         if (s.containsKey("live_heap_per_connection_idle_kb")) {

@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
@@ -88,7 +89,7 @@ final class NettyTransport implements Transport {
                 .webSocketUri(uri)
                 .version(WebSocketVersion.V13)
                 .subprotocol(options.subprotocols.isEmpty() ? null : String.join(",", options.subprotocols))
-                .allowExtensions(false)
+                .allowExtensions(options.deflate)
                 .maxFramePayloadLength(16 * 1024 * 1024)
                 .handshakeTimeoutMillis((long) (options.connectTimeoutSeconds * 1000))
                 .generateOriginHeader(false)
@@ -99,8 +100,12 @@ final class NettyTransport implements Transport {
         b.handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
-                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
-                        new WebSocketClientProtocolHandler(config), new Handler(c));
+                ch.pipeline().addLast(new WireBytes(c), new HttpClientCodec(), new HttpObjectAggregator(65536));
+                if (options.deflate) {
+                    // Offers permessage-deflate in the handshake and inflates what the server compressed.
+                    ch.pipeline().addLast(WebSocketClientCompressionHandler.INSTANCE);
+                }
+                ch.pipeline().addLast(new WebSocketClientProtocolHandler(config), new Handler(c));
             }
         });
         c.connectStartNanos = System.nanoTime();
@@ -163,6 +168,24 @@ final class NettyTransport implements Transport {
             if (ch != null) {
                 ch.config().setAutoRead(false);
             }
+        }
+    }
+
+    /** Counts the bytes as they come off the socket, before any decoding or inflating. */
+    private static final class WireBytes extends ChannelInboundHandlerAdapter {
+
+        private final NettyConn conn;
+
+        WireBytes(NettyConn conn) {
+            this.conn = conn;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof io.netty.buffer.ByteBuf buf) {
+                conn.wireBytes += buf.readableBytes();
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 

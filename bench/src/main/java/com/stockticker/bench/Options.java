@@ -33,6 +33,7 @@ final class Options {
     String freezeAt = "warmup";
     long serverPid = -1;
     boolean serverHeap = false;
+    boolean deflate = false;
     boolean subscribeOnConnect = false;
     String transport = "netty";
     int threads = 2;
@@ -90,6 +91,8 @@ final class Options {
               --tool-warmup-url URL     where the warm-up connects (--url); another server leaves the measured
                                         one cold
               --transport netty|jdk     Netty (epoll) or java.net.http.WebSocket (netty)
+              --deflate                 offer permessage-deflate, as browsers do (Netty only); the report then
+                                        also gives the bytes on the wire per delivery
               --threads T               I/O threads (2)
               --connect-timeout S       TCP + WebSocket + STOMP CONNECTED timeout per connection (15)
               --first-message-timeout S how long to wait for every subscriber's first message (10)
@@ -122,6 +125,10 @@ final class Options {
             }
             if (k.equals("--server-heap")) {
                 o.serverHeap = true;
+                continue;
+            }
+            if (k.equals("--deflate")) {
+                o.deflate = true;
                 continue;
             }
             if (k.equals("--subscribe-on-connect")) {
@@ -175,6 +182,9 @@ final class Options {
         }
         if (!o.transport.equals("netty") && !o.transport.equals("jdk")) {
             throw new IllegalArgumentException("--transport is netty or jdk");
+        }
+        if (o.deflate && !o.transport.equals("netty")) {
+            throw new IllegalArgumentException("--deflate needs --transport netty");
         }
         if (o.subscribers < 1 || o.subscribers > 60_000) {
             throw new IllegalArgumentException("--subscribers must be 1..60000");
