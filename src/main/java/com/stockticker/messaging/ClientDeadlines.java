@@ -89,6 +89,11 @@ class ClientDeadlines implements WebSocketHandlerDecoratorFactory {
                 (int) Math.min(limits.messageSizeLimit().toBytes(), Integer.MAX_VALUE));
         private boolean connected;
         private boolean broken;
+        /**
+         * Whether a deadline has refused the connection already: a client that sent part of its CONNECT misses both
+         * deadlines, and hears one ERROR, not two.
+         */
+        private boolean refused;
         private ScheduledFuture<?> connectDeadline;
         private ScheduledFuture<?> frameDeadline;
 
@@ -142,12 +147,6 @@ class ClientDeadlines implements WebSocketHandlerDecoratorFactory {
             }
             return null;
         }
-
-        /**
-         * Whether a deadline has refused the connection already: a client that sent part of its CONNECT misses both
-         * deadlines, and hears one ERROR, not two.
-         */
-        private boolean refused;
 
         synchronized void forget() {
             cancel(connectDeadline);

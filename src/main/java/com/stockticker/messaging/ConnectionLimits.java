@@ -42,9 +42,10 @@ class ConnectionLimits implements WebServerFactoryCustomizer<ConfigurableJettyWe
         this.slowRequestHead = refused(meters, "request-head-timeout");
     }
 
-    private static Counter refused(MeterRegistry meters, String reason) {
+    /** {@code ticker_connections_refused_total} for one reason; the session limit counts here too. */
+    static Counter refused(MeterRegistry meters, String reason) {
         return Counter.builder("ticker.connections.refused").tag("reason", reason)
-                .description("TCP connections closed by the server's connection limits").register(meters);
+                .description("Connections closed or refused by the server's connection limits").register(meters);
     }
 
     @Override

@@ -41,8 +41,7 @@ public class UserSessionLimit implements ChannelInterceptor {
     UserSessionLimit(WebSocketProperties properties, ConnectionRefusals refusals, MeterRegistry meters) {
         this.max = properties.maxSessionsPerUser();
         this.refusals = refusals;
-        this.refused = Counter.builder("ticker.connections.refused").tag("reason", "sessions-per-user")
-                .description("Connections refused by the connection limits").register(meters);
+        this.refused = ConnectionLimits.refused(meters, "sessions-per-user");
     }
 
     @Override
