@@ -7,12 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import com.stockticker.support.RawWebSocket;
@@ -36,7 +34,8 @@ class HostileConnectionsIntegrationTest {
     private static final int MAX_SUBSCRIPTIONS = 10;
 
     private static ServiceInstance server;
-    private PriceSentinel sentinel;
+    @RegisterExtension
+    final PriceSentinel.EveryTest prices = PriceSentinel.everyTest(() -> server);
 
     @BeforeAll
     static void start() {
@@ -49,18 +48,6 @@ class HostileConnectionsIntegrationTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    @BeforeEach
-    void watchPrices() {
-        sentinel = PriceSentinel.watch(server);
-    }
-
-    @AfterEach
-    void pricesNeverStopped() {
-        try (PriceSentinel watching = sentinel) {
-            sentinel.assertPricesNeverStopped();
-        }
     }
 
     @Test
@@ -227,6 +214,6 @@ class HostileConnectionsIntegrationTest {
     }
 
     private static double refused(String reason) {
-        return server.bean(MeterRegistry.class).get("ticker.connections.refused").tag("reason", reason).counter().count();
+        return server.count("ticker.connections.refused", "reason", reason);
     }
 }

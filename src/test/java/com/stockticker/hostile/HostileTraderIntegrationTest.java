@@ -9,10 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.stockticker.messaging.UserSessionLimit;
 import com.stockticker.support.PriceSentinel;
@@ -34,7 +33,8 @@ class HostileTraderIntegrationTest {
     private static final int ORDER_BURST = 3;
 
     private static ServiceInstance server;
-    private PriceSentinel sentinel;
+    @RegisterExtension
+    final PriceSentinel.EveryTest prices = PriceSentinel.everyTest(() -> server);
 
     @BeforeAll
     static void start() {
@@ -45,18 +45,6 @@ class HostileTraderIntegrationTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    @BeforeEach
-    void watchPrices() {
-        sentinel = PriceSentinel.watch(server);
-    }
-
-    @AfterEach
-    void pricesNeverStopped() {
-        try (PriceSentinel watching = sentinel) {
-            sentinel.assertPricesNeverStopped();
-        }
     }
 
     @Test

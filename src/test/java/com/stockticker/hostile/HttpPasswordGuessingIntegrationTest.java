@@ -3,18 +3,17 @@ package com.stockticker.hostile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.stockticker.support.RawWebSocket;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
 
@@ -32,7 +31,7 @@ class HttpPasswordGuessingIntegrationTest {
     private static final int JETTY_THREADS = 16;
     private static final int PARKED_GUESSES = 3 * JETTY_THREADS;
 
-    private static final InetAddress ATTACKER = InetAddress.getLoopbackAddress();
+    private static final String ATTACKER = "127.0.0.1";
 
     private static ServiceInstance server;
 
@@ -64,7 +63,7 @@ class HttpPasswordGuessingIntegrationTest {
             await().atMost(StompClient.TIMEOUT).until(() -> logins("THROTTLED") == PARKED_GUESSES);
             assertThat(logins("FAILED")).isEqualTo(1);
 
-            try (Socket bob = basicLogin(InetAddress.getByName("127.0.0.2"), "bob:bob-demo")) {
+            try (Socket bob = basicLogin("127.0.0.2", "bob:bob-demo")) {
                 assertThat(statusLine(bob)).as("bob, from another address, while the guesses wait").contains(" 200 ");
             }
 
@@ -80,9 +79,8 @@ class HttpPasswordGuessingIntegrationTest {
     }
 
     /** An HTTP Basic login from {@code from}, on a connection of its own. */
-    private static Socket basicLogin(InetAddress from, String credentials) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port(), from, 0);
-        socket.setSoTimeout((int) StompClient.TIMEOUT.toMillis());
+    private static Socket basicLogin(String from, String credentials) throws IOException {
+        Socket socket = RawWebSocket.socket(server.port(), from);
         OutputStream out = socket.getOutputStream();
         out.write(("GET /api/portfolio HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
                 + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\n\r\n")
@@ -101,7 +99,6 @@ class HttpPasswordGuessingIntegrationTest {
     }
 
     private static double logins(String outcome) {
-        return server.bean(MeterRegistry.class).find("ticker.logins").tag("outcome", outcome).counters().stream()
-                .mapToDouble(counter -> counter.count()).sum();
+        return server.count("ticker.logins", "outcome", outcome);
     }
 }

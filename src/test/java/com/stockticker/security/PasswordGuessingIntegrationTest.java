@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,7 +126,7 @@ class PasswordGuessingIntegrationTest {
     }
 
     private static double logins(String outcome) {
-        return server.bean(MeterRegistry.class).get("ticker.logins").tag("outcome", outcome).counter().count();
+        return server.count("ticker.logins", "outcome", outcome);
     }
 
     /** Posts the login form as a browser would; returns where the server redirects. */

@@ -1,6 +1,11 @@
 package com.stockticker.support;
 
 import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,5 +41,35 @@ public final class PriceSentinel implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /**
+     * A sentinel for every test of a class: connected before each test, and checked and closed after it.
+     * {@code @RegisterExtension final PriceSentinel.EveryTest prices = PriceSentinel.everyTest(() -> server);}
+     */
+    public static EveryTest everyTest(Supplier<ServiceInstance> server) {
+        return new EveryTest(server);
+    }
+
+    public static final class EveryTest implements BeforeEachCallback, AfterEachCallback {
+
+        private final Supplier<ServiceInstance> server;
+        private PriceSentinel sentinel;
+
+        private EveryTest(Supplier<ServiceInstance> server) {
+            this.server = server;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            sentinel = watch(server.get());
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            try (PriceSentinel watching = sentinel) {
+                watching.assertPricesNeverStopped();
+            }
+        }
     }
 }

@@ -9,6 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +51,11 @@ public final class ServiceInstance implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** What a counter with this tag has counted; 0 while nothing has counted it yet. */
+    public double count(String counter, String tag, String value) {
+        return bean(MeterRegistry.class).find(counter).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     public StompClient connect() {
