@@ -24,7 +24,7 @@
 #                                     clients, which send no Origin header, are always allowed)
 #   SPRING_DATASOURCE_URL             PostgreSQL for orders, accounts and the market, e.g.
 #   SPRING_DATASOURCE_USERNAME        jdbc:postgresql://db:5432/ticker, with its user and password
-#   SPRING_DATASOURCE_PASSWORD        (default: an embedded database file in the volume /data)
+#   SPRING_DATASOURCE_PASSWORD        (default: an embedded database in the volume /data)
 #   JAVA_TOOL_OPTIONS                 JVM flags; setting it replaces the defaults below, so repeat the
 #                                     ones to keep. To change a single flag, JDK_JAVA_OPTIONS is easier:
 #                                     the launcher reads it after JAVA_TOOL_OPTIONS, so it wins, e.g.
@@ -68,7 +68,7 @@ RUN groupadd --gid 10001 stockticker \
         --shell /usr/sbin/nologin stockticker \
     && mkdir /data && chown 10001:10001 /data
 
-# Orders, accounts and the market are kept in an embedded database file in /data, the one directory the
+# Orders, accounts and the market are kept in an embedded database in /data, the one directory the
 # process may write: mount a volume there (docker run -v stockticker-data:/data ...) so that they outlive the
 # container. With PostgreSQL (SPRING_DATASOURCE_URL, _USERNAME, _PASSWORD) nothing is written there.
 VOLUME /data

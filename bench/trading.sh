@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # StockTicker trading benchmark: USERS logged-in users send market orders as fast as RATE per user per second
-# (the rate limits are raised for the bench server), on the embedded H2 database and on PostgreSQL, one after the
+# (the rate limits are raised for the bench server), on the embedded database (HSQLDB) and on PostgreSQL, one after the
 # other. Reports orders/s, SEND to NEW and SEND to FILLED p50/p99, and ticker_publish_latency_seconds without and
 # with the orders. Only 127.0.0.1 traffic; every wait is bounded.
 #
 # Usage:      bench/trading.sh [--skip-build]
 # Variables:  USERS (100), RATE (orders a second per user: 25), DURATION (window, s: 30), WARMUP (s: 10),
-#             DATABASES ("h2 postgresql"), PORT (18090), PG_PORT (15432), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, RESULTS
+#             DATABASES ("embedded postgresql"), PORT (18090), PG_PORT (15432), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, RESULTS,
+#             JAR (the service's jar: the one this tree builds; another commit's, to compare them)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SKIP_BUILD=0
 [[ "${1:-}" == "--skip-build" ]] && SKIP_BUILD=1
 USERS="${USERS:-100}"; RATE="${RATE:-25}"; DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-10}"
-DATABASES="${DATABASES:-h2 postgresql}"; PORT="${PORT:-18090}"; PG_PORT="${PG_PORT:-15432}"
+DATABASES="${DATABASES:-embedded postgresql}"; PORT="${PORT:-18090}"; PG_PORT="${PG_PORT:-15432}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 TOOL_JAVA_OPTS="${TOOL_JAVA_OPTS:--XX:+UseParallelGC -Xmx512m}"
 RESULTS="${RESULTS:-$ROOT/bench/results/trading-$(date -u +%Y%m%dT%H%M%SZ)}"
@@ -22,7 +23,7 @@ mkdir -p "$RESULTS"
 if [[ $SKIP_BUILD == 0 ]]; then
   (cd "$ROOT" && ./mvnw -q -B -DskipTests package && ./mvnw -q -B -f bench/pom.xml package -DskipTests)
 fi
-JAR="$(ls "$ROOT"/target/stock-ticker-*.jar | grep -v original | head -1)"
+JAR="${JAR:-$(ls "$ROOT"/target/stock-ticker-*.jar | grep -v original | head -1)}"
 
 # The bench server's users: trader-0 .. trader-(USERS-1), password alice-demo (the demo accounts' hash), and rate
 # limits that let each send RATE orders a second.
@@ -42,7 +43,7 @@ cleanup() {
 trap cleanup EXIT
 
 for database in $DATABASES; do
-  storage=("--ticker.storage.data-directory=$RESULTS/h2")
+  storage=("--ticker.storage.data-directory=$RESULTS/embedded")
   if [[ $database == postgresql ]]; then
     mkdir -p "$RESULTS/pg"
     bash "$ROOT/scripts/postgresql.sh" start "$RESULTS/pg" "$PG_PORT"

@@ -1,6 +1,7 @@
 package com.stockticker.cluster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +19,8 @@ import org.springframework.web.socket.CloseStatus;
 import com.stockticker.cluster.Backplane.Operation;
 import com.stockticker.cluster.MarketFollower.Step;
 import com.stockticker.leadership.CoreDuty;
+import com.stockticker.market.Candle;
+import com.stockticker.market.CandleUpdate;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.roles.ClusterEnabled;
@@ -85,8 +88,9 @@ class CoreFeed implements CoreDuty {
         if (step == Step.APPLY) {
             synchronized (this) {
                 if (following) {
-                    book.record(batch);
+                    List<Candle> candles = book.record(batch);
                     events.publishEvent(batch);
+                    events.publishEvent(new CandleUpdate(batch.seq(), candles));
                 }
             }
         }

@@ -4,6 +4,7 @@ import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
+import com.stockticker.market.CandleHistory;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.market.QuoteHistory;
@@ -28,5 +29,11 @@ class SnapshotController {
     @SubscribeMapping(Destinations.SYMBOL_QUOTES)
     QuoteHistory quote(@DestinationVariable String symbol) {
         return book.history(symbol);
+    }
+
+    /** Every bar kept; an unknown symbol or interval is reported on {@code /user/queue/errors}. */
+    @SubscribeMapping(Destinations.SYMBOL_CANDLES)
+    CandleHistory candles(@DestinationVariable String symbol, @DestinationVariable String interval) {
+        return book.candles(symbol, interval, Integer.MAX_VALUE);
     }
 }

@@ -6,7 +6,7 @@ import com.stockticker.storage.Journal;
 
 /**
  * The active core without an election: a core on its embedded database, which no other process can open
- * while this one has it (H2 locks its file), is the only core there can be. It takes over at start-up, before
+ * while this one has it (HSQLDB locks its files), is the only core there can be. It takes over at start-up, before
  * the web server takes clients, and stands down at shutdown.
  */
 class SoleCore implements SmartLifecycle {

@@ -46,8 +46,8 @@ class MarketConfiguration {
     }
 
     @Bean
-    QuoteBook quoteBook(MarketSimulator simulator, MarketProperties properties) {
-        return new QuoteBook(simulator.opening(), properties.historySize());
+    QuoteBook quoteBook(MarketSimulator simulator, MarketProperties properties, CandleProperties candles) {
+        return new QuoteBook(simulator.opening(), properties.historySize(), candles);
     }
 
     /** Only the active core simulates; an edge's book follows the core's (see {@code cluster.CoreFeed}). */

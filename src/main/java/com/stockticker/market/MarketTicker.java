@@ -1,6 +1,7 @@
 package com.stockticker.market;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
@@ -15,8 +16,8 @@ import com.stockticker.storage.ReservedSequence;
 
 /**
  * Drives the market while this instance is the active core: every tick interval it advances the simulator,
- * stores the tick, records it in the {@link QuoteBook} and then publishes it as an application event, so that a
- * listener reading the book sees at least that tick.
+ * stores the tick, records it in the {@link QuoteBook} and then publishes it, and the candles it changed, as
+ * application events, so that a listener reading the book sees at least that tick.
  *
  * <p>Taking over continues the market from the database: the stored prices and day statistics, with tick
  * numbers above any that a core published before (reserved ahead, see {@link MarketStore}); a new database
@@ -60,8 +61,9 @@ public class MarketTicker implements CoreDuty, DisposableBean {
         }
         QuoteBatch tick = simulator.next();
         store.ticked(tick);
-        book.record(tick);
+        List<Candle> candles = book.record(tick);
         events.publishEvent(tick);
+        events.publishEvent(new CandleUpdate(tick.seq(), candles));
     }
 
     @Override

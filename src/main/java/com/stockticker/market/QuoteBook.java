@@ -15,28 +15,36 @@ import java.util.Map;
 public class QuoteBook {
 
     private final Map<String, History> histories;
+    private final CandleBook candles;
     private volatile Snapshot snapshot;
     /** Whether the book has recorded or restored anything since it opened with the seed's market. */
     private volatile boolean fed;
 
-    public QuoteBook(QuoteBatch opening, int historySize) {
+    public QuoteBook(QuoteBatch opening, int historySize, CandleProperties candles) {
         Map<String, History> byInstrument = new LinkedHashMap<>();
         for (Quote quote : opening.quotes()) {
             byInstrument.put(quote.symbol(), new History(quote, historySize));
         }
         this.histories = Map.copyOf(byInstrument);
+        this.candles = new CandleBook(byInstrument.keySet(), candles);
         this.snapshot = Snapshot.of(opening);
     }
 
-    /** Records the quotes of a tick. Called by the one thread that drives the market. */
-    public void record(QuoteBatch tick) {
+    /**
+     * Records the quotes of a tick. Called by the one thread that drives the market.
+     *
+     * @return the candles the tick changed: the bars it closed, then the bars it traded into (see {@link CandleUpdate})
+     */
+    public List<Candle> record(QuoteBatch tick) {
         Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
+        List<Candle> changed = candles.record(tick, snapshot.bySymbol());
         for (Quote quote : tick.quotes()) {
             latest.put(quote.symbol(), quote);
             histories.get(quote.symbol()).add(quote);
         }
         snapshot = Snapshot.of(new QuoteBatch(tick.seq(), tick.timestamp(), new ArrayList<>(latest.values())));
         fed = true;
+        return changed;
     }
 
     /**
@@ -85,6 +93,21 @@ public class QuoteBook {
     /** Every instrument's latest quote, in configuration order, as of the last recorded tick. */
     public QuoteBatch snapshot() {
         return snapshot.all();
+    }
+
+    /**
+     * The last {@code limit} bars of an instrument at a candle interval, oldest first, the one in progress last.
+     *
+     * @throws UnknownSymbolException if no instrument has this symbol
+     * @throws UnknownIntervalException if no candle interval has this name
+     */
+    public CandleHistory candles(String symbol, String interval, int limit) {
+        return candles.candles(symbol, interval, limit);
+    }
+
+    /** The names of the candle intervals, in configuration order. */
+    public List<String> candleIntervals() {
+        return candles.intervals();
     }
 
     public boolean contains(String symbol) {

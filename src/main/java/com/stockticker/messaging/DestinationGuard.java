@@ -54,13 +54,15 @@ class DestinationGuard implements ChannelInterceptor {
     private final AuthorizationManager<Message<?>> authorization;
     private final int maxSubscriptions;
     private final Receipts receipts;
+    private final List<TopicNames> topicNames;
 
     DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization, int maxSubscriptions,
-            Receipts receipts) {
+            Receipts receipts, List<TopicNames> topicNames) {
         this.errors = errors;
         this.authorization = authorization;
         this.maxSubscriptions = maxSubscriptions;
         this.receipts = receipts;
+        this.topicNames = topicNames;
     }
 
     @Override
@@ -94,6 +96,14 @@ class DestinationGuard implements ChannelInterceptor {
         if (!authorization.authorize(() -> authentication(headers.getUser()), message).isGranted()) {
             return refuse(message, headers, ErrorCode.AUTHENTICATION_REQUIRED,
                     verb + " to '" + destination + "' needs a logged-in user; CONNECT with login and passcode");
+        }
+        if (type == SimpMessageType.SUBSCRIBE && destination.startsWith(Destinations.TOPIC_PREFIX + "/")) {
+            try {
+                topicNames.forEach(names -> names.check(destination));
+            }
+            catch (RejectedMessageException unknown) {
+                return refuse(message, headers, unknown.getCode(), unknown.getMessage());
+            }
         }
         if (type == SimpMessageType.SUBSCRIBE && !destination.startsWith(Destinations.APP_PREFIX + "/")) {
             return countSubscription(message, headers);

@@ -24,10 +24,15 @@ public final class Destinations {
     /** Followed by a symbol: one quote per tick in which that symbol changed. */
     public static final String SYMBOL_PRICES_PREFIX = PRICES + ".";
 
+    /** Followed by {@code SYMBOL.interval}: an instrument's bar in progress as it changes, and each bar once as it closes. */
+    public static final String CANDLES_PREFIX = TOPIC_PREFIX + "/candles.";
+
     /** Under {@link #APP_PREFIX}: subscribing answers with a snapshot of every quote. */
     public static final String QUOTES = "/quotes";
     /** Under {@link #APP_PREFIX}: subscribing answers with one quote and its history. */
     public static final String SYMBOL_QUOTES = QUOTES + "/{symbol}";
+    /** Under {@link #APP_PREFIX}: subscribing answers with an instrument's recent bars at one interval. */
+    public static final String SYMBOL_CANDLES = "/candles/{symbol}/{interval}";
     /** Under {@link #APP_PREFIX}: managed subscription requests. */
     public static final String SUBSCRIPTIONS = "/subscriptions";
 
@@ -62,6 +67,10 @@ public final class Destinations {
 
     public static String symbolPrices(String symbol) {
         return SYMBOL_PRICES_PREFIX + symbol;
+    }
+
+    public static String candles(String symbol, String interval) {
+        return CANDLES_PREFIX + symbol + "." + interval;
     }
 
     /** The resolved broker destination of one session's user destination, as Spring's user destination resolver names it. */

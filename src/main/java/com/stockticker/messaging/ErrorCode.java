@@ -8,6 +8,8 @@ public enum ErrorCode {
     INVALID_MESSAGE,
     /** A symbol that is not traded here. */
     UNKNOWN_SYMBOL,
+    /** A candle interval that is not one of the configured ones. */
+    UNKNOWN_INTERVAL,
     /** A managed subscription would exceed the symbols allowed per session. */
     TOO_MANY_SYMBOLS,
     /** A managed subscription asked for a rate outside the allowed range. */

@@ -16,6 +16,7 @@ import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
+import com.stockticker.market.UnknownIntervalException;
 import com.stockticker.market.UnknownSymbolException;
 
 /**
@@ -57,6 +58,11 @@ class MessagingExceptionHandler {
     @MessageExceptionHandler
     void unknownSymbol(UnknownSymbolException ex, Message<?> message) {
         refuse(message, ErrorCode.UNKNOWN_SYMBOL, ex.getMessage());
+    }
+
+    @MessageExceptionHandler
+    void unknownInterval(UnknownIntervalException ex, Message<?> message) {
+        refuse(message, ErrorCode.UNKNOWN_INTERVAL, ex.getMessage());
     }
 
     @MessageExceptionHandler

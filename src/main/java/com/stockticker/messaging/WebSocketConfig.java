@@ -36,17 +36,20 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final ConnectionRefusals refusals;
     private final Receipts receipts;
     private final UserSessionLimit sessionLimit;
+    private final List<TopicNames> topicNames;
 
     /**
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
      *     session's CSRF token to the WebSocket session
      * @param authorization which frames need an authenticated user
+     * @param topicNames what the features that publish topics say about their names
      */
     WebSocketConfig(WebSocketProperties properties,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
             AuthorizationManager<Message<?>> authorization, Clock clock,
-            @Lazy ConnectionRefusals refusals, Receipts receipts, @Lazy UserSessionLimit sessionLimit) {
+            @Lazy ConnectionRefusals refusals, Receipts receipts, @Lazy UserSessionLimit sessionLimit,
+            @Lazy List<TopicNames> topicNames) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
@@ -56,6 +59,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         this.refusals = refusals;
         this.receipts = receipts;
         this.sessionLimit = sessionLimit;
+        this.topicNames = topicNames;
     }
 
     @Override
@@ -112,7 +116,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(new ConnectionPrincipals(), sessionLimit,
-                new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts), receipts);
+                new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts, topicNames), receipts);
     }
 
     @Override

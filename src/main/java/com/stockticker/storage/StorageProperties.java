@@ -13,9 +13,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Durable state ({@code ticker.storage.*}). Where the database is, is Spring Boot's {@code spring.datasource.url};
- * the default URL puts an embedded H2 file database in {@link #dataDirectory()}.
+ * the default URL puts an embedded HSQLDB file database in {@link #dataDirectory()}.
  *
- * @param dataDirectory the directory of the embedded database file ({@code ticker.mv.db}), relative to the working
+ * @param dataDirectory the directory of the embedded database's files ({@code ticker.script}, {@code ticker.log}, {@code ticker.data}, ...), relative to the working
  *     directory; used by the default {@code spring.datasource.url} only
  * @param maxBatch the most journal entries (an order, a cancel, a tick's fills) committed in one transaction
  * @param retryInterval how often the database is tried again after it failed

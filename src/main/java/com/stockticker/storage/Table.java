@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 
 /**
  * A table as the {@link Journal} writes it: rows are inserted once and then updated by key, both as plain SQL
- * that H2 and PostgreSQL run alike. A row's values are in column order, the key columns first.
+ * that HSQLDB and PostgreSQL run alike. A row's values are in column order, the key columns first.
  *
  * @param keyCount how many of the first columns make the primary key
  */

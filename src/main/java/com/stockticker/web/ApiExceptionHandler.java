@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.stockticker.market.UnknownIntervalException;
 import com.stockticker.market.UnknownSymbolException;
 import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.RejectedMessageException;
@@ -16,20 +17,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail unknownSymbol(UnknownSymbolException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Unknown symbol");
-        problem.setProperty("code", ErrorCode.UNKNOWN_SYMBOL.name());
-        problem.setProperty("symbol", ex.getSymbol());
-        return problem;
+        return notFound(ex, "Unknown symbol", ErrorCode.UNKNOWN_SYMBOL, "symbol", ex.getSymbol());
     }
 
-    /** On an edge, the trading core could not be reached in time. */
+    @ExceptionHandler
+    ProblemDetail unknownInterval(UnknownIntervalException ex) {
+        return notFound(ex, "Unknown candle interval", ErrorCode.UNKNOWN_INTERVAL, "interval", ex.getInterval());
+    }
+
+    /**
+     * A refusal with a code, as STOMP would report it: 503 when the database is unavailable or, on an edge, the
+     * trading core could not be reached in time; 400 for a bad request (a candle {@code limit} below 1).
+     */
     @ExceptionHandler
     ProblemDetail rejected(RejectedMessageException ex) {
         HttpStatus status = ex.getCode() == ErrorCode.SERVICE_UNAVAILABLE ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", ex.getCode().name());
+        return problem;
+    }
+
+    /** A 404 that names what was not found, under {@code name}, with the error code clients know from STOMP. */
+    private static ProblemDetail notFound(RuntimeException ex, String title, ErrorCode code, String name, String value) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle(title);
+        problem.setProperty("code", code.name());
+        problem.setProperty(name, value);
         return problem;
     }
 }

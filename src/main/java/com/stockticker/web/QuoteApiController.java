@@ -5,14 +5,18 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.stockticker.market.CandleHistory;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.market.QuoteHistory;
+import com.stockticker.messaging.ErrorCode;
+import com.stockticker.messaging.RejectedMessageException;
 
 /** The market over plain HTTP, in the same JSON shapes as the STOMP snapshots. */
 @RestController
@@ -45,5 +49,14 @@ class QuoteApiController {
     @GetMapping("/quotes/{symbol}/history")
     QuoteHistory history(@PathVariable String symbol) {
         return book.history(symbol);
+    }
+
+    /** The last {@code limit} bars kept (all of them without it), oldest first, as {@code /app/candles/...} answers. */
+    @GetMapping("/candles/{symbol}/{interval}")
+    CandleHistory candles(@PathVariable String symbol, @PathVariable String interval, @RequestParam(required = false) Integer limit) {
+        if (limit != null && limit < 1) {
+            throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "limit must be at least 1");
+        }
+        return book.candles(symbol, interval, limit != null ? limit : Integer.MAX_VALUE);
     }
 }

@@ -31,7 +31,7 @@ class CoreLeadershipTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 
-    private final TestDatabase database = TestDatabase.h2();
+    private final TestDatabase database = TestDatabase.embedded();
     private final Journal journalA = database.journalStandingBy();
     private final Journal journalB = database.journalStandingBy();
     private final Duty dutyA = new Duty();

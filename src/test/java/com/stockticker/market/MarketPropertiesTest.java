@@ -57,8 +57,26 @@ class MarketPropertiesTest {
     }
 
 
+    @Test
+    void bindsCandleIntervalsAndNamesThem() {
+        context.run(started -> assertThat(started.getBean(CandleProperties.class).intervals()).map(CandleProperties::name)
+                .containsExactly("1s", "5s", "1m", "5m"));
+        context.withPropertyValues("ticker.candles.intervals=90s,1h,1d,120s").run(started -> assertThat(
+                started.getBean(CandleProperties.class).intervals()).map(CandleProperties::name).containsExactly("90s", "1h", "1d", "2m"));
+    }
+
+    @Test
+    void refusesACandleIntervalThatIsNotWholeSeconds() {
+        assertStartupFailsWith(context, "intervalsInRange", "ticker.candles.intervals=1s,1500ms");
+    }
+
+    @Test
+    void refusesTheSameCandleIntervalTwice() {
+        assertStartupFailsWith(context, "intervalsUnique", "ticker.candles.intervals=1m,60s");
+    }
+
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(MarketProperties.class)
+    @EnableConfigurationProperties({ MarketProperties.class, CandleProperties.class })
     static class Properties {
     }
 }

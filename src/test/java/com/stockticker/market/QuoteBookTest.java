@@ -1,5 +1,6 @@
 package com.stockticker.market;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ class QuoteBookTest {
     private final MarketSimulator market = MarketSimulatorTest.simulator(
             List.of(MarketSimulatorTest.instrument("AAA", "10.00", 0, 0.3, "0.01"),
                     MarketSimulatorTest.instrument("BBB", "20.00", 0, 0.3, "0.01")), 1.0, 1);
-    private final QuoteBook book = new QuoteBook(market.opening(), 5);
+    private final QuoteBook book = new QuoteBook(market.opening(), 5,
+            new CandleProperties(List.of(Duration.ofMinutes(1)), 10));
 
     @Test
     void snapshotHoldsTheLatestQuoteOfEveryInstrumentInOrder() {

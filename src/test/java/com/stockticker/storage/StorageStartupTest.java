@@ -2,7 +2,6 @@ package com.stockticker.storage;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,7 @@ class StorageStartupTest {
 
     @Test
     void aSchemaFromANewerReleaseIsRefused() {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String url = TestDatabase.embeddedUrl();
         try (TestDatabase database = TestDatabase.at(url, "sa").migrate()) {
             // What a newer release leaves behind: a migration this one does not have.
             database.jdbc().update("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", "

@@ -19,7 +19,7 @@ import com.stockticker.storage.StorageProperties;
 
 /**
  * A migrated database of the service's schema outside a Spring context, for tests of the storage classes:
- * a new in-memory H2 database, or any JDBC URL (a PostgreSQL a test started). Closing it stops its journals.
+ * a new in-memory HSQLDB database, or any JDBC URL (a PostgreSQL a test started). Closing it stops its journals.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -38,9 +38,14 @@ public final class TestDatabase implements AutoCloseable {
         jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** A new, empty in-memory H2 database, migrated to the latest schema. */
-    public static TestDatabase h2() {
-        return at("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa").migrate();
+    /** A new, empty in-memory database of the embedded kind, migrated to the latest schema. */
+    public static TestDatabase embedded() {
+        return at(embeddedUrl(), "sa").migrate();
+    }
+
+    /** The URL of a new, empty in-memory database of the embedded kind (HSQLDB), kept while the JVM runs. */
+    public static String embeddedUrl() {
+        return "jdbc:hsqldb:mem:" + UUID.randomUUID() + ";hsqldb.tx=mvcc";
     }
 
     /** The database at {@code url}, not migrated yet. */

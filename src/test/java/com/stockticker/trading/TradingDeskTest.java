@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.stockticker.market.CandleProperties;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.Quote;
@@ -34,7 +34,8 @@ class TradingDeskTest {
 
     private final List<Object> events = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final QuoteBook book = new QuoteBook(new QuoteBatch(0, NOW, List.of(quote("ACME", "100.00", 0))), 10);
+    private final QuoteBook book = new QuoteBook(new QuoteBatch(0, NOW, List.of(quote("ACME", "100.00", 0))), 10,
+            new CandleProperties(List.of(Duration.ofMinutes(1)), 10));
     private final TestDatabase database = emptyDatabase().migrate();
     private final Journal journal = database.journal();
     private final TradingDesk desk = desk();
@@ -44,9 +45,9 @@ class TradingDeskTest {
         database.close();
     }
 
-    /** A new database, not migrated yet; here an in-memory H2, in {@code PostgreSqlTradingDeskTest} a PostgreSQL. */
+    /** A new database, not migrated yet; here an in-memory HSQLDB, in {@code PostgreSqlTradingDeskTest} a PostgreSQL. */
     TestDatabase emptyDatabase() {
-        return TestDatabase.at("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa");
+        return TestDatabase.at(TestDatabase.embeddedUrl(), "sa");
     }
 
     /** Makes the database fail every write: here its orders table goes away. */
