@@ -13,7 +13,7 @@ format.useInstruments(config.instruments);
 const transport = new URLSearchParams(window.location.search).get('transport') ?? 'auto';
 const connection = new Connection(config, transport);
 const names = new Map(config.instruments.map(({ symbol, name }) => [symbol, name]));
-const detail = new Detail(document.getElementById('detail'), connection, destinations);
+const detail = new Detail(document.getElementById('detail'), connection, config);
 const board = new Board(document.getElementById('board'), document.getElementById('filter'), config.instruments,
   (symbol) => detail.show(symbol, names.get(symbol)));
 const watchlist = new Watchlist(document.getElementById('watchlist'), connection, config);

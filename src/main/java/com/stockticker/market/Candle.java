@@ -1,6 +1,7 @@
 package com.stockticker.market;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,6 +31,12 @@ public record Candle(
     Candle trade(BigDecimal price, long volume) {
         return new Candle(symbol, interval, open, high.max(price), low.min(price), price, this.volume + volume, start, end,
                 false);
+    }
+
+    /** The same bar with its prices at {@code scale} decimals; they lie on the tick grid, so none is rounded. */
+    Candle atScale(int scale) {
+        return new Candle(symbol, interval, open.setScale(scale, RoundingMode.HALF_EVEN), high.setScale(scale, RoundingMode.HALF_EVEN),
+                low.setScale(scale, RoundingMode.HALF_EVEN), close.setScale(scale, RoundingMode.HALF_EVEN), volume, start, end, closed);
     }
 
     /** The same bar, ended. */

@@ -77,6 +77,31 @@ final class CandleBook {
         return new CandleHistory(symbol, interval, one.last(limit));
     }
 
+    /** Every series as it stands: for an edge to start from, or to store. */
+    synchronized List<CandleHistory> state() {
+        List<CandleHistory> all = new ArrayList<>();
+        bySymbol.values().forEach(series -> series.values().forEach(one -> all.add(new CandleHistory(one.symbol, one.name,
+                one.last(Integer.MAX_VALUE)))));
+        return all;
+    }
+
+    /**
+     * Replaces the series that {@code histories} name with their bars, at the price scale {@code scales} gives per
+     * symbol (a database hands decimals back at its own); a series they do not name starts empty, one this book
+     * does not have (another configuration's interval) is left out.
+     */
+    synchronized void restore(List<CandleHistory> histories, Map<String, Integer> scales) {
+        bySymbol.values().forEach(series -> series.values().forEach(one -> one.replace(List.of())));
+        for (CandleHistory history : histories) {
+            Map<String, Series> series = bySymbol.get(history.symbol());
+            Series one = series == null ? null : series.get(history.interval());
+            Integer scale = scales.get(history.symbol());
+            if (one != null && scale != null) {
+                one.replace(history.candles().stream().map(candle -> candle.atScale(scale)).toList());
+            }
+        }
+    }
+
     /** The day's volume counts up; a lower one is a new day's, all of it traded since. */
     private static long traded(Quote before, Quote quote) {
         if (before == null || quote.volume() < before.volume()) {
@@ -135,6 +160,23 @@ final class CandleBook {
                 current = current.trade(price, volume);
             }
             return current;
+        }
+
+        /** The bars given, oldest first: the closed ones kept up to the capacity, a last one in progress the current. */
+        void replace(List<Candle> bars) {
+            closed.clear();
+            current = null;
+            for (Candle bar : bars) {
+                if (bar.closed()) {
+                    if (closed.size() == capacity) {
+                        closed.removeFirst();
+                    }
+                    closed.addLast(bar);
+                }
+                else {
+                    current = bar;
+                }
+            }
         }
 
         List<Candle> last(int limit) {

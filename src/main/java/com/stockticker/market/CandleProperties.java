@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record CandleProperties(
         @DefaultValue({ "1s", "5s", "1m", "5m" }) @NotEmpty List<@NotNull Duration> intervals,
-        @DefaultValue("500") @Positive @Max(10_000) int history) {
+        @DefaultValue("300") @Positive @Max(10_000) int history) {
 
     @AssertTrue(message = "candle intervals must be whole seconds, from 1s to 1d")
     public boolean isIntervalsInRange() {

@@ -29,8 +29,8 @@ class MarketConfiguration {
     /** The core keeps its market in the database; an edge follows the core's and stores nothing. */
     @Bean
     @CoreRole
-    MarketStore marketStore(JdbcTemplate jdbc, Journal journal) {
-        return new MarketStore(jdbc, journal);
+    MarketStore marketStore(JdbcTemplate jdbc, Journal journal, CandleProperties candles) {
+        return new MarketStore(jdbc, journal, candles.history());
     }
 
     /**

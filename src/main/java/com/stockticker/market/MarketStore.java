@@ -2,8 +2,11 @@ package com.stockticker.market;
 
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +35,21 @@ class MarketStore {
             new Column("day_low", Types.NUMERIC), new Column("volume", Types.BIGINT), new Column("seq", Types.BIGINT),
             new Column("tick_seq", Types.BIGINT), new Column("quoted_at", Types.BIGINT)));
 
+    private static final Table CANDLES = new Table("candles", 3, List.of(new Column("symbol", Types.VARCHAR),
+            new Column("interval_name", Types.VARCHAR), new Column("start_at", Types.BIGINT), new Column("end_at", Types.BIGINT),
+            new Column("open_price", Types.NUMERIC), new Column("high_price", Types.NUMERIC), new Column("low_price", Types.NUMERIC),
+            new Column("close_price", Types.NUMERIC), new Column("volume", Types.BIGINT), new Column("closed", Types.BOOLEAN)));
+
     private final JdbcTemplate jdbc;
     private final Journal journal;
+    private final int candleHistory;
+    /** The start of the last bar stored in each series ({@code symbol/interval}): a later bar is a new row. */
+    private final Map<String, Instant> storedBars = new HashMap<>();
 
-    MarketStore(JdbcTemplate jdbc, Journal journal) {
+    MarketStore(JdbcTemplate jdbc, Journal journal, int candleHistory) {
         this.jdbc = jdbc;
         this.journal = journal;
+        this.candleHistory = candleHistory;
     }
 
     /** The tick numbers from here on, above every one handed out before; for the active core only. */
@@ -57,6 +69,22 @@ class MarketStore {
         return quotes;
     }
 
+    /** Every stored bar, by series, oldest first; what the market continues its candles with. */
+    List<CandleHistory> storedCandles() {
+        Map<String, List<Candle>> bySeries = new LinkedHashMap<>();
+        jdbc.query("SELECT symbol, interval_name, start_at, end_at, open_price, high_price, low_price, close_price, volume, closed "
+                + "FROM candles ORDER BY symbol, interval_name, start_at", row -> {
+            Candle bar = new Candle(row.getString("symbol"), row.getString("interval_name"), row.getBigDecimal("open_price"),
+                    row.getBigDecimal("high_price"), row.getBigDecimal("low_price"), row.getBigDecimal("close_price"),
+                    row.getLong("volume"), Instant.ofEpochMilli(row.getLong("start_at")), Instant.ofEpochMilli(row.getLong("end_at")),
+                    row.getBoolean("closed"));
+            bySeries.computeIfAbsent(series(bar), key -> new ArrayList<>()).add(bar);
+        });
+        storedBars.clear();
+        bySeries.forEach((series, bars) -> storedBars.put(series, bars.get(bars.size() - 1).start()));
+        return bySeries.values().stream().map(bars -> new CandleHistory(bars.get(0).symbol(), bars.get(0).interval(), bars)).toList();
+    }
+
     /** Stores the opening quote of every instrument that the database has none of yet (a new database, a new instrument). */
     void open(QuoteBatch opening) {
         Map<String, Quote> known = stored();
@@ -70,6 +98,35 @@ class MarketStore {
             journal.append(new Entry(null, tick.quotes().stream().<Change>map(quote -> new Change.Update(QUOTES, row(quote))).toList(),
                     () -> { }, () -> { }));
         }
+    }
+
+    /**
+     * After the tick's own entry: the bars it changed, each row with its latest values, and, for every interval in
+     * which a bar closed, the deletion of the bars beyond what is kept.
+     */
+    void candled(List<Candle> changed) {
+        if (!journal.available() || changed.isEmpty()) {
+            return;
+        }
+        List<Change> changes = new ArrayList<>();
+        Map<String, Instant> prunes = new LinkedHashMap<>();
+        for (Candle bar : changed) {
+            Object[] row = { bar.symbol(), bar.interval(), bar.start().toEpochMilli(), bar.end().toEpochMilli(), bar.open(),
+                    bar.high(), bar.low(), bar.close(), bar.volume(), bar.closed() };
+            boolean stored = bar.start().equals(storedBars.put(series(bar), bar.start()));
+            changes.add(stored ? new Change.Update(CANDLES, row) : new Change.Insert(CANDLES, row));
+            if (bar.closed()) {
+                Duration length = Duration.between(bar.start(), bar.end());
+                prunes.merge(bar.interval(), bar.start().minus(length.multipliedBy(candleHistory)), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        prunes.forEach((interval, before) -> changes.add(new Change.Statement(
+                "DELETE FROM candles WHERE interval_name = ? AND start_at < ?", interval, before.toEpochMilli())));
+        journal.append(new Entry(null, changes, () -> { }, () -> { }));
+    }
+
+    private static String series(Candle bar) {
+        return bar.symbol() + "/" + bar.interval();
     }
 
     private static Object[] row(Quote quote) {

@@ -62,6 +62,7 @@ public class MarketTicker implements CoreDuty, DisposableBean {
         QuoteBatch tick = simulator.next();
         store.ticked(tick);
         List<Candle> candles = book.record(tick);
+        store.candled(candles);
         events.publishEvent(tick);
         events.publishEvent(new CandleUpdate(tick.seq(), candles));
     }
@@ -73,6 +74,7 @@ public class MarketTicker implements CoreDuty, DisposableBean {
         simulator = seeded.continueFrom(store.stored(), ticks.start());
         store.open(simulator.opening());
         book.continueFrom(simulator.opening());
+        book.restoreCandles(store.storedCandles());
         if (ticks.start() == 0) {
             log.info("A new market starts (the database holds none)");
         }

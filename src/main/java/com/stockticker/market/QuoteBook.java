@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The latest quote of every instrument and a bounded history of its prices. One thread records ticks;
- * any thread reads. Readers get immutable values: the snapshot is swapped whole, so it is always the
- * state after one complete tick.
+ * The latest quote of every instrument, a bounded history of its prices, and its candles. One thread records
+ * ticks; any thread reads. Readers get immutable values: the snapshot is swapped whole, so it is always the
+ * state after one complete tick. Whatever changes the book as a whole, and {@link #state()}, holds its lock, so
+ * that a state's quotes and candles are of the same tick.
  */
 public class QuoteBook {
 
@@ -35,7 +36,7 @@ public class QuoteBook {
      *
      * @return the candles the tick changed: the bars it closed, then the bars it traded into (see {@link CandleUpdate})
      */
-    public List<Candle> record(QuoteBatch tick) {
+    public synchronized List<Candle> record(QuoteBatch tick) {
         Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
         List<Candle> changed = candles.record(tick, snapshot.bySymbol());
         for (Quote quote : tick.quotes()) {
@@ -52,7 +53,7 @@ public class QuoteBook {
      * instrument's latest quote becomes the opening's. A book that has shown nothing but the seed's opening
      * starts its history there; one that followed another core keeps the recent prices it has.
      */
-    public void continueFrom(QuoteBatch opening) {
+    public synchronized void continueFrom(QuoteBatch opening) {
         Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
         for (Quote quote : opening.quotes()) {
             History history = histories.get(quote.symbol());
@@ -70,14 +71,14 @@ public class QuoteBook {
      * instrument. Read while the market ticks, an instrument's history may already hold the next tick; taking
      * that tick in again changes nothing (see {@link #record}).
      */
-    public MarketState state() {
+    public synchronized MarketState state() {
         QuoteBatch all = snapshot();
         return new MarketState(all.seq(), all.timestamp(),
-                histories.values().stream().map(History::read).toList());
+                histories.values().stream().map(History::read).toList(), candles.state());
     }
 
     /** Replaces everything the book knows with another book's {@link #state()}; instruments it lacks stay as they are. */
-    public void restore(MarketState state) {
+    public synchronized void restore(MarketState state) {
         Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
         for (QuoteHistory instrument : state.instruments()) {
             History history = histories.get(instrument.symbol());
@@ -87,7 +88,20 @@ public class QuoteBook {
             }
         }
         snapshot = Snapshot.of(new QuoteBatch(state.seq(), state.timestamp(), new ArrayList<>(latest.values())));
+        candles.restore(state.candles(), scales());
         fed = true;
+    }
+
+    /** Replaces every candle with those the active core continued its market with (see {@code MarketStore}). */
+    public synchronized void restoreCandles(List<CandleHistory> stored) {
+        candles.restore(stored, scales());
+    }
+
+    /** Each instrument's number of price decimals, its tick size's. */
+    private Map<String, Integer> scales() {
+        Map<String, Integer> scales = new LinkedHashMap<>();
+        snapshot.bySymbol().forEach((symbol, quote) -> scales.put(symbol, quote.price().scale()));
+        return scales;
     }
 
     /** Every instrument's latest quote, in configuration order, as of the last recorded tick. */

@@ -8,6 +8,7 @@ import java.util.Map;
  * What the dashboard's JavaScript needs from the server, handed to it as JSON in the page: destination
  * names and limits are defined once, in Java, and the page never repeats them.
  *
+ * @param candleIntervals the names of the candle intervals, in configuration order
  * @param user the logged-in user, or {@code null}
  * @param csrf the header and token a logged-in browser sends on STOMP CONNECT
  */
@@ -17,6 +18,7 @@ record DashboardConfig(
         Limits limits,
         List<InstrumentInfo> instruments,
         long tickIntervalMillis,
+        List<String> candleIntervals,
         String user,
         Map<String, String> csrf) {
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import com.stockticker.feed.SubscriptionProperties;
 import com.stockticker.market.MarketProperties;
+import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.Destinations;
 import com.stockticker.trading.TradingProperties;
 
@@ -23,9 +24,12 @@ class HomeController {
     private final SubscriptionProperties subscriptions;
     private final TradingProperties trading;
     private final JsonMapper json;
+    private final QuoteBook book;
 
-    HomeController(MarketProperties market, SubscriptionProperties subscriptions, TradingProperties trading, JsonMapper json) {
+    HomeController(MarketProperties market, QuoteBook book, SubscriptionProperties subscriptions, TradingProperties trading,
+            JsonMapper json) {
         this.market = market;
+        this.book = book;
         this.subscriptions = subscriptions;
         this.trading = trading;
         this.json = json;
@@ -41,6 +45,9 @@ class HomeController {
                         Map.entry("prices", Destinations.PRICES),
                         Map.entry("quotes", Destinations.APP_PREFIX + Destinations.QUOTES),
                         Map.entry("symbolQuotesPrefix", Destinations.APP_PREFIX + Destinations.QUOTES + "/"),
+                        Map.entry("candlesPrefix", Destinations.CANDLES_PREFIX),
+                        Map.entry("symbolCandlesPrefix", Destinations.APP_PREFIX + Destinations.SYMBOL_CANDLES.substring(0,
+                                Destinations.SYMBOL_CANDLES.indexOf('{'))),
                         Map.entry("subscriptions", Destinations.APP_PREFIX + Destinations.SUBSCRIPTIONS),
                         Map.entry("userQuotes", Destinations.USER_PREFIX + Destinations.USER_QUOTES),
                         Map.entry("userErrors", Destinations.USER_PREFIX + Destinations.USER_ERRORS),
@@ -55,6 +62,7 @@ class HomeController {
                 market.instruments().stream()
                         .map(i -> new DashboardConfig.InstrumentInfo(i.symbol(), i.name(), i.tickSize())).toList(),
                 market.tickInterval().toMillis(),
+                book.candleIntervals(),
                 user != null ? user.getName() : null,
                 Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
         model.addAttribute("username", config.user());

@@ -89,6 +89,23 @@ class ClusterIntegrationTest {
     }
 
     @Test
+    void candlesAreTheSameOnEveryInstanceFromTheCoresHistoryOn() throws Exception {
+        try (StompClient onCore = core.connect(); StompClient onEdge = edge1.connect()) {
+            onCore.subscribe("/topic/candles.AAPL.1s");
+            String edgeCandles = onEdge.subscribe("/topic/candles.AAPL.1s");
+
+            StompFrame closed = onEdge.await(frame -> edgeCandles.equals(frame.header("subscription"))
+                    && frame.json().get("final").asBoolean());
+            assertThat(onCore.await(frame -> frame.body().equals(closed.body())).destination()).isEqualTo("/topic/candles.AAPL.1s");
+        }
+        // The edges started after the core: their first bars are the core's, handed over with its state.
+        JsonNode onCore = JSON.readTree(core.get("/api/candles/AAPL/1m").body()).get("candles").get(0);
+        JsonNode onEdge = JSON.readTree(edge2.get("/api/candles/AAPL/1m").body()).get("candles").get(0);
+        assertThat(onEdge.get("start")).isEqualTo(onCore.get("start"));
+        assertThat(onEdge.get("open")).isEqualTo(onCore.get("open"));
+    }
+
+    @Test
     void snapshotsTheRestApiAndManagedSubscriptionsWorkOnAnEdge() throws Exception {
         try (StompClient client = edge2.connect()) {
             String prices = client.subscribe("/topic/prices");

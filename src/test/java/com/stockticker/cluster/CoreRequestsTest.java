@@ -43,7 +43,7 @@ class CoreRequestsTest {
     private final BackplaneMessages messages = new BackplaneMessages(JSON);
     private final Desk desk = new Desk();
     private final CoreMarket market = new CoreMarket(new MarketOrigin("m-1", 3, "core-a"),
-            new MarketState(42, Instant.parse("2026-12-01T12:00:00Z"), List.of()));
+            new MarketState(42, Instant.parse("2026-12-01T12:00:00Z"), List.of(), List.of()));
     private final CoreRequests requests = new CoreRequests(desk, () -> market, Set.of("ticker-edge", "ticker-core"), messages);
 
     @Test

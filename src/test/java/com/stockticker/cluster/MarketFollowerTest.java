@@ -87,6 +87,6 @@ class MarketFollowerTest {
     }
 
     private static CoreMarket state(MarketOrigin origin, long seq) {
-        return new CoreMarket(origin, new MarketState(seq, START.plusSeconds(seq), List.of()));
+        return new CoreMarket(origin, new MarketState(seq, START.plusSeconds(seq), List.of(), List.of()));
     }
 }

@@ -101,6 +101,34 @@ class CandleBookTest {
     }
 
     @Test
+    void anotherBookRestoredFromThisOnesStateHasItsCandlesAndGoesOnAlike() {
+        QuoteBook follower = new QuoteBook(market.opening(), 5,
+                new CandleProperties(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5)), 100));
+        for (int i = 1; i <= 30; i++) {
+            book.record(stamped(market.next(), OPEN.plus(TICK.multipliedBy(i))));
+        }
+        follower.restore(book.state());
+        assertThat(follower.state().candles()).isEqualTo(book.state().candles());
+
+        QuoteBatch next = stamped(market.next(), OPEN.plus(TICK.multipliedBy(31)));
+        assertThat(follower.record(next)).isEqualTo(book.record(next));
+    }
+
+    @Test
+    void storedCandlesComeBackAtTheInstrumentsPriceScale() {
+        for (int i = 1; i <= 10; i++) {
+            book.record(stamped(market.next(), OPEN.plus(TICK.multipliedBy(i))));
+        }
+        List<CandleHistory> asADatabaseReturnsThem = book.state().candles().stream().map(history -> new CandleHistory(history.symbol(),
+                history.interval(), history.candles().stream().map(bar -> bar.atScale(8)).toList())).toList();
+        List<CandleHistory> before = book.state().candles();
+
+        book.restoreCandles(asADatabaseReturnsThem);
+
+        assertThat(book.state().candles()).isEqualTo(before);
+    }
+
+    @Test
     void refusesAnUnknownSymbolOrInterval() {
         assertThatThrownBy(() -> book.candles("ZZZ", "1s", 10)).isInstanceOf(UnknownSymbolException.class);
         assertThatThrownBy(() -> book.candles("AAA", "7s", 10)).isInstanceOf(UnknownIntervalException.class)

@@ -33,8 +33,9 @@ class CrashRecoveryIntegrationTest {
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "NVDA", "AMZN");
     /** Order events to wait for before the kill: enough that the kill lands in the middle of the storm. */
     private static final int EVENTS_BEFORE_KILL = 600;
-    /** The order whose sending marks the ticks that must survive (see {@link #volumesSeenIn}). */
+    /** The order whose sending marks the ticks that must survive (see {@link #volumesSeenIn}), and their candles. */
     private static final int MARK = 100;
+    private static final String CANDLES = "/topic/candles.AAPL.1s";
 
     @TempDir
     Path data;
@@ -48,7 +49,10 @@ class CrashRecoveryIntegrationTest {
         try (ServiceProcess first = start(); StompClient trader = trader(first)) {
             String orders = trader.subscribe("/user/queue/orders");
             String prices = trader.subscribe("/topic/prices");
+            String candles = trader.subscribe(CANDLES);
             trader.awaitMessages(prices, 1);
+            // A bar closed before the storm, and so before the mark: it must be there after the restart.
+            trader.await(frame -> candles.equals(frame.header("subscription")) && frame.json().get("final").asBoolean());
 
             Storm storm = new Storm(trader);
             storm.start();
@@ -131,6 +135,13 @@ class CrashRecoveryIntegrationTest {
                 String symbol = quote.get("symbol").asString();
                 assertThat(quote.get("volume").asLong()).as(symbol).isGreaterThanOrEqualTo(volumes.getOrDefault(symbol, 0L));
             });
+
+            // The candles go on from the stored ones: every bar closed by the mark is there as it was published.
+            List<JsonNode> closedBeforeMark = framesBeforeMark.stream().filter(frame -> CANDLES.equals(frame.destination()))
+                    .map(StompFrame::json).filter(bar -> bar.get("final").asBoolean()).toList();
+            assertThat(closedBeforeMark).isNotEmpty();
+            JsonNode kept = JSON.readTree(second.get("/api/candles/AAPL/1s", null).body()).get("candles");
+            assertThat(kept.values()).containsAll(closedBeforeMark);
         }
     }
 

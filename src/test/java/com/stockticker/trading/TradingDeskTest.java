@@ -262,8 +262,8 @@ class TradingDeskTest {
     void theSchemaIsCreatedFromNothing() {
         try (TestDatabase empty = emptyDatabase().migrate()) {
             assertThat(empty.jdbc().queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-                    .containsExactly("1", "2", "3");
-            for (String table : List.of("accounts", "holdings", "orders", "sequences", "quotes")) {
+                    .containsExactly("1", "2", "3", "4");
+            for (String table : List.of("accounts", "holdings", "orders", "sequences", "quotes", "candles")) {
                 assertThat(empty.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
             }
             // No core took over yet, and no market was named.

@@ -114,24 +114,33 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void selectingASymbolDrawsItsChartFromHistoryThenExtendsIt() {
+    void selectingASymbolDrawsItsCandlesFromHistoryThenExtendsThemAndTheIntervalSwitchChangesThem() {
         open("/");
         awaitLive();
-        wait.until(driver -> boardSeq() > 30);
+        // Some seconds of market: the 1s candle snapshot has many bars.
+        wait.until(driver -> boardSeq() > 120);
 
         row("MSFT").click();
+        page.findElement(By.cssSelector("#intervals button[data-interval='1s']")).click();
 
         wait.until(driver -> page.findElement(By.id("detail-symbol")).getText().equals("MSFT"));
-        // Drawn from MSFT's history snapshot at once: many points, not one.
-        wait.until(driver -> "MSFT".equals(page.findElement(By.id("chart")).getDomAttribute("data-symbol")));
-        assertThat(chartPoints()).isGreaterThan(10);
-        // Then extended: its newest point moves on. (Not its point count, which stops at the history size once
-        // the shared test server has run that many ticks.)
-        String drawnUntil = chartLast();
-        wait.until(driver -> !chartLast().equals(drawnUntil));
-        assertThat(chartPoints()).isGreaterThan(10);
+        // Drawn from MSFT's candle snapshot at once: many bars, not one.
+        wait.until(driver -> "MSFT".equals(candles().getDomAttribute("data-symbol")) && "1s".equals(candles().getDomAttribute("data-interval")));
+        assertThat(candleBars()).isGreaterThan(3);
+        assertThat(page.findElements(By.cssSelector("#candles canvas"))).isNotEmpty();
+        // Then extended: a newer bar begins. (Not the count, which stops at the history size on a long run.)
+        String drawnUntil = candlesLast();
+        wait.until(driver -> !candlesLast().equals(drawnUntil));
         assertThat(page.findElement(By.id("range-low")).getText()).isNotEmpty();
-        assertThat(page.findElement(By.id("chart-label")).getText()).contains("prices from");
+        assertThat(page.findElement(By.id("chart-label")).getText()).contains("1s candles from");
+        // The crosshair's legend names the bar's values.
+        assertThat(page.findElement(By.cssSelector("#candles .u-legend")).getText()).contains("Open", "High", "Low", "Close", "Volume");
+        chromium.screenshot("candles");
+
+        page.findElement(By.cssSelector("#intervals button[data-interval='5s']")).click();
+        wait.until(driver -> "5s".equals(candles().getDomAttribute("data-interval")));
+        assertThat(page.findElement(By.cssSelector("#intervals button[data-interval='5s']")).getDomAttribute("aria-checked")).isEqualTo("true");
+        assertThat(page.findElement(By.id("chart-label")).getText()).contains("5s candles from");
     }
 
     @Test
@@ -312,13 +321,17 @@ class DashboardBrowserTest {
                 .filter(WebElement::isDisplayed).map(row -> row.getDomAttribute("data-symbol")).toList();
     }
 
-    private String chartLast() {
-        String last = page.findElement(By.id("chart")).getDomAttribute("data-last");
+    private WebElement candles() {
+        return page.findElement(By.id("candles"));
+    }
+
+    private String candlesLast() {
+        String last = candles().getDomAttribute("data-last");
         return last == null ? "" : last;
     }
 
-    private int chartPoints() {
-        String points = page.findElement(By.id("chart")).getDomAttribute("data-points");
-        return points == null ? 0 : Integer.parseInt(points);
+    private int candleBars() {
+        String bars = candles().getDomAttribute("data-bars");
+        return bars == null ? 0 : Integer.parseInt(bars);
     }
 }

@@ -1,0 +1,156 @@
+// The selected symbol's candlestick chart. uPlot (a webjar, loaded as the global uPlot) draws the time axis, the
+// price and volume scales, the crosshair and the legend with the bar's values; the candle bodies and wicks are
+// drawn here, in a draw hook, as uPlot has no candlestick series of its own.
+
+const HEIGHT = 260;
+
+/** A bar from the wire as uPlot's columns want it: times in seconds, prices and volume as numbers. */
+function toRow(candle) {
+  return {
+    start: Date.parse(candle.start) / 1000,
+    end: Date.parse(candle.end) / 1000,
+    open: candle.open, high: candle.high, low: candle.low, close: candle.close,
+    volume: candle.volume,
+    final: candle.final,
+  };
+}
+
+function colour(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+export class CandleChart {
+  #element;
+  #caption;
+  #format;
+  #plot = null;
+  #rows = [];
+  #capacity = 300;
+  #frame = 0;
+
+  /** @param format a price formatter for the selected symbol's legend and axis */
+  constructor(element, caption, format) {
+    this.#element = element;
+    this.#caption = caption;
+    this.#format = format;
+    new ResizeObserver(() => this.#plot?.setSize(this.#size())).observe(element);
+  }
+
+  /** Starts over with a candle history (the answer to /app/candles/{SYMBOL}/{interval}). */
+  show(history) {
+    this.#rows = history.candles.map(toRow);
+    this.#capacity = Math.max(this.#capacity, this.#rows.length);
+    this.#element.dataset.symbol = history.symbol;
+    this.#element.dataset.interval = history.interval;
+    this.#plot?.destroy();
+    this.#plot = new uPlot(this.#options(), this.#columns(), this.#element);
+    this.#mark();
+  }
+
+  /**
+   * A bar from the topic: it replaces the one with the same start if it is further along (closed, or as much
+   * volume or more: a bar's volume only grows), or takes its place in time.
+   */
+  apply(candle) {
+    const row = toRow(candle);
+    const index = this.#rows.findLastIndex((kept) => kept.start <= row.start);
+    if (index >= 0 && this.#rows[index].start === row.start) {
+      const kept = this.#rows[index];
+      if (!kept.final && (row.final || row.volume >= kept.volume)) {
+        this.#rows[index] = row;
+      }
+    } else {
+      this.#rows.splice(index + 1, 0, row);
+      if (this.#rows.length > this.#capacity) {
+        this.#rows.shift();
+      }
+    }
+    if (this.#frame === 0) {
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#plot?.setData(this.#columns());
+        this.#mark();
+      });
+    }
+  }
+
+  /** What tests and screen readers read: how many bars, until when, and the last close. */
+  #mark() {
+    const rows = this.#rows;
+    this.#element.dataset.bars = rows.length;
+    this.#element.dataset.last = rows.length === 0 ? '' : rows[rows.length - 1].start;
+    if (rows.length === 0) {
+      this.#caption.textContent = 'No trades yet in this interval';
+      return;
+    }
+    const first = new Date(rows[0].start * 1000).toLocaleTimeString();
+    const lastRow = rows[rows.length - 1];
+    this.#caption.textContent = `${rows.length} ${this.#element.dataset.interval} candles from ${first} to `
+      + `${new Date(lastRow.end * 1000).toLocaleTimeString()}; last close ${this.#format(lastRow.close)}`;
+  }
+
+  #columns() {
+    const rows = this.#rows;
+    return [rows.map((r) => r.start), rows.map((r) => r.open), rows.map((r) => r.high), rows.map((r) => r.low),
+      rows.map((r) => r.close), rows.map((r) => r.volume)];
+  }
+
+  #size() {
+    return { width: Math.max(200, this.#element.clientWidth), height: HEIGHT };
+  }
+
+  #options() {
+    const price = (u, value) => (value == null ? '–' : this.#format(value));
+    const hidden = { paths: () => null, points: { show: false }, value: price };
+    return {
+      ...this.#size(),
+      cursor: { drag: { x: false, y: false } },
+      scales: {
+        x: { time: true },
+        // The volume bars take the lowest fifth of the chart, under the candles.
+        volume: { range: (u, min, max) => [0, Math.max(1, max) * 5] },
+      },
+      axes: [
+        { stroke: colour('--muted'), grid: { stroke: colour('--line') } },
+        { stroke: colour('--muted'), grid: { stroke: colour('--line') }, size: 64, values: (u, values) => values.map((v) => this.#format(v)) },
+      ],
+      series: [
+        {},
+        { ...hidden, label: 'Open' },
+        { ...hidden, label: 'High' },
+        { ...hidden, label: 'Low' },
+        { ...hidden, label: 'Close' },
+        {
+          label: 'Volume', scale: 'volume', paths: uPlot.paths.bars({ size: [0.7, 40] }), points: { show: false },
+          fill: `color-mix(in srgb, ${colour('--muted')} 35%, transparent)`, stroke: 'transparent',
+          value: (u, value) => (value == null ? '–' : value.toLocaleString()),
+        },
+      ],
+      hooks: { draw: [(u) => this.#drawCandles(u)] },
+    };
+  }
+
+  /** Bodies from open to close, wicks from low to high, green when the bar closed at or above its open. */
+  #drawCandles(u) {
+    const [times, opens, highs, lows, closes] = u.data;
+    const { ctx } = u;
+    const up = colour('--up');
+    const down = colour('--down');
+    const spacing = times.length > 1 ? Math.abs(u.valToPos(times[1], 'x', true) - u.valToPos(times[0], 'x', true)) : 12;
+    const width = Math.max(1, Math.min(spacing * 0.7, 24 * devicePixelRatio));
+    ctx.save();
+    for (let i = 0; i < times.length; i++) {
+      const x = u.valToPos(times[i], 'x', true);
+      const top = u.valToPos(Math.max(opens[i], closes[i]), 'y', true);
+      const bottom = u.valToPos(Math.min(opens[i], closes[i]), 'y', true);
+      ctx.fillStyle = ctx.strokeStyle = closes[i] >= opens[i] ? up : down;
+      ctx.lineWidth = Math.max(1, devicePixelRatio);
+      ctx.beginPath();
+      ctx.moveTo(Math.round(x) + 0.5, u.valToPos(highs[i], 'y', true));
+      ctx.lineTo(Math.round(x) + 0.5, u.valToPos(lows[i], 'y', true));
+      ctx.stroke();
+      ctx.fillRect(Math.round(x - width / 2), top, Math.round(width), Math.max(1, bottom - top));
+    }
+    ctx.restore();
+  }
+}
