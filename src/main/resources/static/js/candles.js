@@ -95,6 +95,11 @@ export class CandleChart {
       rows.map((r) => r.close), rows.map((r) => r.volume)];
   }
 
+  #halfBar() {
+    const first = this.#rows[0];
+    return first ? (first.end - first.start) / 2 : 0;
+  }
+
   #size() {
     return { width: Math.max(200, this.#element.clientWidth), height: HEIGHT };
   }
@@ -106,7 +111,8 @@ export class CandleChart {
       ...this.#size(),
       cursor: { drag: { x: false, y: false } },
       scales: {
-        x: { time: true },
+        // Half a bar of room at each end, so that the first and last candles are drawn whole.
+        x: { time: true, range: (u, min, max) => [min - this.#halfBar(), max + this.#halfBar()] },
         // The volume bars take the lowest fifth of the chart, under the candles.
         volume: { range: (u, min, max) => [0, Math.max(1, max) * 5] },
       },

@@ -38,9 +38,10 @@ class TopicBroker extends AbstractBrokerMessageHandler {
     /**
      * Messages a lane may have waiting. A lane only falls behind when the server as a whole cannot keep up;
      * it then drops its oldest message rather than hold an ever longer backlog. Clients see the gap in
-     * {@code seq} and resync from a snapshot, as the protocol asks.
+     * {@code seq} and resync from a snapshot, as the protocol asks. A tick publishes up to a hundred messages at
+     * once (the batch, a quote per instrument, its candle at each interval): room for about ten ticks.
      */
-    private static final int LANE_BACKLOG = 100;
+    private static final int LANE_BACKLOG = 1_000;
 
     private final DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
     private final StompEncoder encoder = new StompEncoder();

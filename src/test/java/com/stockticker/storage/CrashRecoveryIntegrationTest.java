@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The claim of durability, tested the hard way: the service in its own JVM on an embedded database file takes
  * a storm of orders, is killed with SIGKILL part-way, and is started again on the same file. Everything the
- * client was told must be there, the books must add up, and the market must go on.
+ * client was told must be there, the books must add up, and the market must go on. A third service started on
+ * the same file meanwhile must not open it.
  */
 class CrashRecoveryIntegrationTest {
 
@@ -142,6 +144,17 @@ class CrashRecoveryIntegrationTest {
             assertThat(closedBeforeMark).isNotEmpty();
             JsonNode kept = JSON.readTree(second.get("/api/candles/AAPL/1s", null).body()).get("candles");
             assertThat(kept.values()).containsAll(closedBeforeMark);
+
+            // One service owns the files: another started on them (a second spring-boot:run, a container started
+            // twice on one volume) stops at start-up and says why, and this one goes on.
+            try (ServiceProcess intruder = ServiceProcess.start("--ticker.storage.data-directory=" + data)) {
+                // A bound on a failure, not a speed (see ServiceProcess): it exits by itself.
+                assertThat(intruder.process().waitFor(3, TimeUnit.MINUTES)).as("the second service exited").isTrue();
+                intruder.awaitOutput();
+                assertThat(intruder.process().exitValue()).isNotZero();
+                assertThat(intruder.output()).contains("Database lock acquisition failure");
+            }
+            assertThat(second.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
         }
     }
 

@@ -246,6 +246,35 @@ class DashboardBrowserTest {
         chromium.screenshot("trading");
     }
 
+    /**
+     * At common desktop widths every panel has the width its content needs: nothing scrolls sideways inside a
+     * panel (the board, the chart, the positions and orders tables), nor the page. Screenshots of each width.
+     */
+    @Test
+    void everyPanelHasTheWidthItNeedsFromLaptopToWideScreens() {
+        dashboard.logIn("browser-layout", "alice-demo");
+        awaitLive();
+        dashboard.placeOrder("NFLX", "3");
+        wait.until(driver -> chromium.text("#positions tbody tr[data-symbol=NFLX]"));
+        row("MSFT").click();
+        wait.until(driver -> "MSFT".equals(candles().getDomAttribute("data-symbol")));
+
+        for (int width : new int[] { 1280, 1440, 1920 }) {
+            page.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1100));
+            wait.until(driver -> ((Number) chromium.driver().executeScript("return window.innerWidth")).intValue() <= width);
+            @SuppressWarnings("unchecked")
+            List<String> overflowing = (List<String>) chromium.driver().executeScript("""
+                    return [...document.querySelectorAll('.board-panel, .card, .table-wrap, #candles')]
+                      .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+                      .map((e) => (e.id || e.className) + ' ' + e.scrollWidth + '>' + e.clientWidth)
+                      .concat(document.documentElement.scrollWidth > window.innerWidth ? ['the page'] : []);""");
+            assertThat(overflowing).as("panels that scroll sideways at %d px", width).isEmpty();
+            // The chart is not squeezed into a narrow column.
+            assertThat(candles().getSize().getWidth()).as("chart width at %d px", width).isGreaterThanOrEqualTo(400);
+            chromium.screenshot("layout-" + width);
+        }
+    }
+
     @Test
     void rejectionsAreShownNextToTheTicketInPlainWords() {
         dashboard.logIn("browser", "alice-demo");
