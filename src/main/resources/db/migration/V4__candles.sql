@@ -13,5 +13,6 @@ CREATE TABLE candles (
     close_price   NUMERIC(30, 8) NOT NULL,
     volume        BIGINT         NOT NULL,
     closed        BOOLEAN        NOT NULL,
-    PRIMARY KEY (symbol, interval_name, start_at)
+    -- Interval and start first: the pruning deletes an interval's bars before a start, for every symbol at once.
+    PRIMARY KEY (interval_name, start_at, symbol)
 );

@@ -52,6 +52,11 @@ class FailoverIntegrationTest {
     private static final BigDecimal STARTING_CASH = new BigDecimal("100000");
     /** A bound on a failure, not the goal (5 s, measured and reported in docs/performance.md). */
     private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(60);
+    /**
+     * Kills in all: two in the regular suite (each kill and restart costs half a minute of CI); the figures in
+     * docs/performance.md come from {@code ./mvnw test -Dtest=FailoverIntegrationTest -Dfailover.kills=5}.
+     */
+    private static final int KILLS = Integer.getInteger("failover.kills", 2);
 
     @RegisterExtension
     static final RabbitMq rabbit = new RabbitMq();
@@ -160,8 +165,8 @@ class FailoverIntegrationTest {
 
     @Test
     @Order(3)
-    void theTakeoverTimeOverFiveKills() throws Exception {
-        while (takeovers.size() < 5) {
+    void theTakeoverTimeOverRepeatedKills() throws Exception {
+        while (takeovers.size() < KILLS) {
             String active = activeCore();
             kill(active);
             startCore(active);
