@@ -6,7 +6,8 @@
 # counts as the server's), then a DURATION s window.
 #
 # Usage:      bench/compare-commits.sh COMMIT...        e.g. bench/compare-commits.sh 08c756d HEAD
-# Variables:  N (2000), WARMUP (20), DURATION (20), WORK (/tmp/stockticker-commits)
+# Variables:  N (2000), WARMUP (20), DURATION (20), WORK (/tmp/stockticker-commits), SERVER_ARGS (more --key=value
+#             arguments for every commit's server, e.g. "--ticker.candles.intervals=1d")
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N="${N:-2000}"; WARMUP="${WARMUP:-20}"; DURATION="${DURATION:-20}"; WORK="${WORK:-/tmp/stockticker-commits}"
@@ -26,7 +27,7 @@ for commit in "$@"; do
   java -Xms256m -Xmx3g -XX:+UseParallelGC -jar "$jar" --server.port=18099 --server.address=127.0.0.1 \
     --ticker.market.tick-interval=100ms --ticker.market.move-probability=1.0 --ticker.market.seed=42 \
     --ticker.websocket.max-connections-per-address=0 --ticker.websocket.max-connections=0 \
-    --ticker.storage.data-directory="$dir/data" > "$dir/server.log" 2>&1 &
+    --ticker.storage.data-directory="$dir/data" ${SERVER_ARGS:-} > "$dir/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do curl -sf -o /dev/null http://127.0.0.1:18099/actuator/health/readiness && break; sleep 0.5; done
   java -XX:+UseParallelGC -Xms256m -Xmx1g -jar "$ROOT/bench/target/stomp-bench.jar" --url ws://127.0.0.1:18099/ws -n "$N" \

@@ -44,6 +44,7 @@ export class CandleChart {
     this.#element.dataset.interval = history.interval;
     this.#plot?.destroy();
     this.#plot = new uPlot(this.#options(), this.#columns(), this.#element);
+    this.#plot.setLegend();
     this.#mark();
   }
 
@@ -69,6 +70,7 @@ export class CandleChart {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
         this.#plot?.setData(this.#columns());
+        this.#plot?.setLegend();
         this.#mark();
       });
     }
@@ -132,7 +134,16 @@ export class CandleChart {
           value: (u, value) => (value == null ? '–' : value.toLocaleString()),
         },
       ],
-      hooks: { draw: [(u) => this.#drawCandles(u)] },
+      hooks: {
+        draw: [(u) => this.#drawCandles(u)],
+        // Away from the chart, the legend shows the latest bar rather than dashes.
+        setLegend: [(u) => {
+          const last = u.data[0].length - 1;
+          if (last >= 0 && !(u.cursor.left >= 0) && u.legend.idx !== last) {
+            u.setLegend({ idx: last }, false);
+          }
+        }],
+      },
     };
   }
 
