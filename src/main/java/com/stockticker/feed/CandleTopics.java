@@ -3,6 +3,8 @@ package com.stockticker.feed;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.market.QuoteBook;
+import com.stockticker.market.UnknownIntervalException;
+import com.stockticker.market.UnknownSymbolException;
 import com.stockticker.messaging.Destinations;
 import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.RejectedMessageException;
@@ -25,15 +27,15 @@ class CandleTopics implements TopicNames {
         }
         String name = destination.substring(Destinations.CANDLES_PREFIX.length());
         int dot = name.lastIndexOf('.');
-        String symbol = dot < 0 ? name : name.substring(0, dot);
-        if (!book.contains(symbol)) {
-            throw new RejectedMessageException(ErrorCode.UNKNOWN_SYMBOL, "Unknown symbol '" + symbol + "' in '" + destination
-                    + "'; candle topics are " + Destinations.CANDLES_PREFIX + "{SYMBOL}.{interval}");
+        // The book's own check, as for /app/candles/{SYMBOL}/{interval}, with the destination named.
+        try {
+            book.requireCandles(dot < 0 ? name : name.substring(0, dot), dot < 0 ? "" : name.substring(dot + 1));
         }
-        String interval = dot < 0 ? "" : name.substring(dot + 1);
-        if (!book.candleIntervals().contains(interval)) {
-            throw new RejectedMessageException(ErrorCode.UNKNOWN_INTERVAL, "Unknown candle interval '" + interval + "' in '"
-                    + destination + "'; the intervals are " + String.join(", ", book.candleIntervals()));
+        catch (UnknownSymbolException unknown) {
+            throw new RejectedMessageException(ErrorCode.UNKNOWN_SYMBOL, "SUBSCRIBE to '" + destination + "': " + unknown.getMessage());
+        }
+        catch (UnknownIntervalException unknown) {
+            throw new RejectedMessageException(ErrorCode.UNKNOWN_INTERVAL, "SUBSCRIBE to '" + destination + "': " + unknown.getMessage());
         }
     }
 }

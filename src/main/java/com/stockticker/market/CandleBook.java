@@ -18,20 +18,21 @@ import java.util.Map;
  */
 final class CandleBook {
 
-    private final Map<String, Duration> intervals = new LinkedHashMap<>();
+    private final List<String> intervals;
     private final Map<String, Map<String, Series>> bySymbol = new LinkedHashMap<>();
 
     CandleBook(Collection<String> symbols, CandleProperties properties) {
-        properties.intervals().forEach(interval -> intervals.put(CandleProperties.name(interval), interval));
+        intervals = properties.intervals().stream().map(CandleProperties::name).toList();
         for (String symbol : symbols) {
             Map<String, Series> series = new LinkedHashMap<>();
-            intervals.forEach((name, interval) -> series.put(name, new Series(symbol, name, interval, properties.history())));
+            properties.intervals().forEach(interval -> series.put(CandleProperties.name(interval),
+                    new Series(symbol, CandleProperties.name(interval), interval, properties.history())));
             bySymbol.put(symbol, series);
         }
     }
 
     List<String> intervals() {
-        return List.copyOf(intervals.keySet());
+        return intervals;
     }
 
     /**
@@ -66,15 +67,23 @@ final class CandleBook {
      * progress, if the instrument traded in it.
      */
     synchronized CandleHistory candles(String symbol, String interval, int limit) {
+        return new CandleHistory(symbol, interval, series(symbol, interval).last(limit));
+    }
+
+    /**
+     * @throws UnknownSymbolException if no instrument has this symbol
+     * @throws UnknownIntervalException if no candle interval has this name
+     */
+    Series series(String symbol, String interval) {
         Map<String, Series> series = bySymbol.get(symbol);
         if (series == null) {
             throw new UnknownSymbolException(symbol);
         }
         Series one = series.get(interval);
         if (one == null) {
-            throw new UnknownIntervalException(interval, intervals());
+            throw new UnknownIntervalException(interval, intervals);
         }
-        return new CandleHistory(symbol, interval, one.last(limit));
+        return one;
     }
 
     /** Every series as it stands: for an edge to start from, or to store. */

@@ -119,6 +119,16 @@ public class QuoteBook {
         return candles.candles(symbol, interval, limit);
     }
 
+    /**
+     * Whether an instrument has bars at a candle interval.
+     *
+     * @throws UnknownSymbolException if no instrument has this symbol
+     * @throws UnknownIntervalException if no candle interval has this name
+     */
+    public void requireCandles(String symbol, String interval) {
+        candles.series(symbol, interval);
+    }
+
     /** The names of the candle intervals, in configuration order. */
     public List<String> candleIntervals() {
         return candles.intervals();
