@@ -25,21 +25,25 @@ export class CandleChart {
   #format;
   #plot = null;
   #rows = [];
-  #capacity = 300;
+  #capacity;
   #frame = 0;
 
-  /** @param format a price formatter for the selected symbol's legend and axis */
-  constructor(element, caption, format) {
+  /**
+   * @param format a price formatter for the selected symbol's legend and axis
+   * @param history the closed bars the server keeps (ticker.candles.history): the chart keeps as many, and the
+   *     bar in progress
+   */
+  constructor(element, caption, format, history) {
     this.#element = element;
     this.#caption = caption;
     this.#format = format;
+    this.#capacity = history + 1;
     new ResizeObserver(() => this.#plot?.setSize(this.#size())).observe(element);
   }
 
   /** Starts over with a candle history (the answer to /app/candles/{SYMBOL}/{interval}). */
   show(history) {
     this.#rows = history.candles.map(toRow);
-    this.#capacity = Math.max(this.#capacity, this.#rows.length);
     this.#element.dataset.symbol = history.symbol;
     this.#element.dataset.interval = history.interval;
     this.#plot?.destroy();

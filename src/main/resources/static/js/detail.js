@@ -20,11 +20,11 @@ export class Detail {
     this.#panel = panel;
     this.#connection = connection;
     this.#destinations = config.destinations;
-    this.#intervals = config.candleIntervals;
+    this.#intervals = config.candles.intervals;
     const remembered = localStorage.getItem(INTERVAL_KEY);
     this.#interval = this.#intervals.includes(remembered) ? remembered : (this.#intervals.includes('5s') ? '5s' : this.#intervals[0]);
     this.#chart = new CandleChart(panel.querySelector('#candles'), panel.querySelector('#chart-label'),
-      (value) => format.price(value, this.#symbol));
+      (value) => format.price(value, this.#symbol), config.candles.history);
     this.#switch(panel.querySelector('#intervals'));
     // After a reconnect the topic is subscribed again by the connection; the snapshot is asked for here.
     connection.addEventListener('connected', () => this.#load());

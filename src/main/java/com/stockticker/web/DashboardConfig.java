@@ -8,7 +8,7 @@ import java.util.Map;
  * What the dashboard's JavaScript needs from the server, handed to it as JSON in the page: destination
  * names and limits are defined once, in Java, and the page never repeats them.
  *
- * @param candleIntervals the names of the candle intervals, in configuration order
+ * @param candles the candle intervals' names, in configuration order, and how many closed bars a snapshot holds
  * @param user the logged-in user, or {@code null}
  * @param csrf the header and token a logged-in browser sends on STOMP CONNECT
  */
@@ -18,7 +18,7 @@ record DashboardConfig(
         Limits limits,
         List<InstrumentInfo> instruments,
         long tickIntervalMillis,
-        List<String> candleIntervals,
+        Candles candles,
         String user,
         Map<String, String> csrf) {
 
@@ -26,5 +26,8 @@ record DashboardConfig(
     }
 
     record InstrumentInfo(String symbol, String name, BigDecimal tickSize) {
+    }
+
+    record Candles(List<String> intervals, int history) {
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import com.stockticker.feed.SubscriptionProperties;
+import com.stockticker.market.CandleProperties;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.Destinations;
@@ -25,11 +26,13 @@ class HomeController {
     private final TradingProperties trading;
     private final JsonMapper json;
     private final QuoteBook book;
+    private final CandleProperties candles;
 
-    HomeController(MarketProperties market, QuoteBook book, SubscriptionProperties subscriptions, TradingProperties trading,
-            JsonMapper json) {
+    HomeController(MarketProperties market, QuoteBook book, CandleProperties candles, SubscriptionProperties subscriptions,
+            TradingProperties trading, JsonMapper json) {
         this.market = market;
         this.book = book;
+        this.candles = candles;
         this.subscriptions = subscriptions;
         this.trading = trading;
         this.json = json;
@@ -62,7 +65,7 @@ class HomeController {
                 market.instruments().stream()
                         .map(i -> new DashboardConfig.InstrumentInfo(i.symbol(), i.name(), i.tickSize())).toList(),
                 market.tickInterval().toMillis(),
-                book.candleIntervals(),
+                new DashboardConfig.Candles(book.candleIntervals(), candles.history()),
                 user != null ? user.getName() : null,
                 Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
         model.addAttribute("username", config.user());
