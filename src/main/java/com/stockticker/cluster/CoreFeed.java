@@ -138,7 +138,7 @@ class CoreFeed implements CoreDuty {
     /** @return what to do with the batch that asked for the state */
     private Step restore(CoreMarket market, QuoteBatch batch, MarketOrigin origin) {
         boolean newMarket = follower.restore(market);
-        book.restore(market.state());
+        book.restore(market.state(), market.origin().market());
         log.info("Took the core's market state as of tick {} (epoch {}; batch {} arrived)", market.state().seq(),
                 market.origin().epoch(), batch.seq());
         if (newMarket) {

@@ -1,8 +1,11 @@
 package com.stockticker.delivery;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +14,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.ResumableTopic;
 import com.stockticker.messaging.WebSocketProperties;
 import com.stockticker.ops.OutboundMessageCounter;
 
@@ -42,14 +46,16 @@ class DeliveryConfiguration implements WebSocketMessageBrokerConfigurer {
     @Bean
     TopicBroker topicBroker(@Qualifier("clientInboundChannel") AbstractSubscribableChannel clientInboundChannel,
             @Qualifier("clientOutboundChannel") AbstractSubscribableChannel clientOutboundChannel,
-            @Qualifier("brokerChannel") AbstractSubscribableChannel brokerChannel, MeterRegistry registry) {
+            @Qualifier("brokerChannel") AbstractSubscribableChannel brokerChannel, MeterRegistry registry,
+            ObjectProvider<ResumableTopic> resumableTopics, Clock clock) {
         Counter delivered = Counter.builder(OutboundMessageCounter.MESSAGES_SENT)
                 .description(OutboundMessageCounter.MESSAGES_SENT_DESCRIPTION).register(registry);
         Counter dropped = Counter.builder("ticker.stomp.messages.dropped")
                 .description("Topic messages not delivered because the server fell behind; clients resync on the gap")
                 .register(registry);
         TopicBroker broker = new TopicBroker(clientInboundChannel, clientOutboundChannel, brokerChannel,
-                Destinations.TOPIC_PREFIX + "/", outboxes, delivered, dropped);
+                Destinations.TOPIC_PREFIX + "/", outboxes, delivered, dropped, resumableTopics, clock,
+                registry);
         // Started and stopped with Spring's own brokers.
         broker.setPhase(0);
         return broker;

@@ -1,5 +1,6 @@
 package com.stockticker.delivery;
 
+import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,10 +18,15 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  * topic fan-out, Spring's outbound channel) only appends to the queue, so a client that stops reading holds
  * up nobody but itself. It is closed as too slow once its queue passes the byte limit or one write has been
  * pending longer than the time limit; the limits bound the memory it can cost.
+ *
+ * <p>A resuming subscriber's replay (see {@link TopicBroker}) is written ahead of the queue, one frame at a time
+ * as the socket takes them: a minute of missed messages may be more than the byte limit, but it is shared with
+ * every other resuming subscriber and costs this session nothing until its next frame is written.
  */
 final class SessionOutbox extends WebSocketSessionDecorator {
 
     private final Queue<WebSocketMessage<?>> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Iterator<EncodedFrame>> replays = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -51,7 +57,23 @@ final class SessionOutbox extends WebSocketSessionDecorator {
 
     /** Queues a frame encoded for many sessions, as this session's client wants it. */
     void send(EncodedFrame frame) {
-        sendMessage(binaryFrames ? frame.binary() : frame.text());
+        sendMessage(asWanted(frame));
+    }
+
+    private WebSocketMessage<?> asWanted(EncodedFrame frame) {
+        return binaryFrames ? frame.binary() : frame.text();
+    }
+
+    /**
+     * Writes frames ahead of everything queued, each taken from {@code frames} only when it is its turn. What is
+     * queued already is of other subscriptions, so only this one's order matters: its next frames come after.
+     */
+    void sendFirst(Iterator<EncodedFrame> frames) {
+        if (closed.get() || closeWhenDrained != null) {
+            return;
+        }
+        replays.add(frames);
+        flush();
     }
 
     /** Queues a frame and returns at once; the frame is written when the ones before it are. */
@@ -97,16 +119,15 @@ final class SessionOutbox extends WebSocketSessionDecorator {
      */
     private void flush() {
         while (writing.compareAndSet(false, true)) {
-            WebSocketMessage<?> next = queue.poll();
+            WebSocketMessage<?> next = next();
             if (next == null) {
                 writing.set(false);
-                if (queue.isEmpty()) {
+                if (queue.isEmpty() && replays.isEmpty()) {
                     closeIfDrained();
                     return;
                 }
                 continue;
             }
-            queuedBytes.addAndGet(-next.getPayloadLength());
             writeStartedNanos = System.nanoTime();
             Thread current = Thread.currentThread();
             writingThread.set(current);
@@ -119,10 +140,26 @@ final class SessionOutbox extends WebSocketSessionDecorator {
         }
     }
 
+    /** The next frame to write: a replay's first, else the queue's. Only the thread that holds {@code writing} calls it. */
+    private WebSocketMessage<?> next() {
+        for (Iterator<EncodedFrame> replay = replays.peek(); replay != null; replay = replays.peek()) {
+            if (replay.hasNext()) {
+                return asWanted(replay.next());
+            }
+            replays.poll();
+        }
+        WebSocketMessage<?> next = queue.poll();
+        if (next != null) {
+            queuedBytes.addAndGet(-next.getPayloadLength());
+        }
+        return next;
+    }
+
     private void written(Throwable failure) {
         if (failure != null) {
             if (closed.compareAndSet(false, true)) {
                 queue.clear();
+                replays.clear();
                 closer.closeFailed(getDelegate(), failure);
             }
             return;
@@ -143,6 +180,7 @@ final class SessionOutbox extends WebSocketSessionDecorator {
     private void closeAsSlow() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
+            replays.clear();
             queuedBytes.set(0);
             closer.closeSlow(getDelegate());
         }

@@ -1,14 +1,18 @@
 package com.stockticker.delivery;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
@@ -22,6 +26,9 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.MultiValueMap;
 
+import com.stockticker.messaging.ResumableTopic;
+import com.stockticker.messaging.ResumeRequest;
+
 /**
  * The broker for {@code /topic/**} in simple mode, built for fan-out. Spring's simple broker copies the
  * headers and hands one message per subscriber to the outbound channel, where each is encoded to a STOMP
@@ -32,6 +39,11 @@ import org.springframework.util.MultiValueMap;
  * one thread each; a session always uses the same lane, so it gets the messages in the order they were
  * published. Subscriptions are kept in Spring's {@link DefaultSubscriptionRegistry}, as the simple broker
  * keeps them, so patterns and destinations match exactly as before.
+ *
+ * <p>A {@link ResumableTopic}'s recent messages are kept in a {@link ResumeWindow}. A SUBSCRIBE that asks to resume
+ * is registered under the window's lock, the lock every message of the topic is kept and fanned out under, and its
+ * missed messages (or a snapshot) go to the session's lane as one task: the lane runs tasks in order, so they
+ * reach the outbox before any message published after the SUBSCRIBE, and nothing comes twice or not at all.
  */
 class TopicBroker extends AbstractBrokerMessageHandler {
 
@@ -50,14 +62,29 @@ class TopicBroker extends AbstractBrokerMessageHandler {
     private final Counter delivered;
     private final Counter dropped;
     private final List<ThreadPoolTaskExecutor> lanes = new ArrayList<>();
+    private final ObjectProvider<ResumableTopic> resumableTopics;
+    private final Clock clock;
+    private final Counter replayed;
+    private final Counter snapshots;
+    private volatile Map<String, ResumeWindow> windows = Map.of();
 
     TopicBroker(SubscribableChannel clientInboundChannel, MessageChannel clientOutboundChannel,
             SubscribableChannel brokerChannel, String destinationPrefix, SessionOutboxes outboxes, Counter delivered,
-            Counter dropped) {
+            Counter dropped, ObjectProvider<ResumableTopic> resumableTopics, Clock clock, MeterRegistry registry) {
         super(clientInboundChannel, clientOutboundChannel, brokerChannel, List.of(destinationPrefix));
         this.outboxes = outboxes;
         this.delivered = delivered;
         this.dropped = dropped;
+        this.resumableTopics = resumableTopics;
+        this.clock = clock;
+        this.replayed = resumes(registry, "replayed");
+        this.snapshots = resumes(registry, "snapshot");
+    }
+
+    private static Counter resumes(MeterRegistry registry, String outcome) {
+        return Counter.builder("ticker.stomp.resumes").tag("outcome", outcome)
+                .description("Subscriptions that asked to resume: given the messages they missed, or a snapshot")
+                .register(registry);
     }
 
     @Override
@@ -72,6 +99,9 @@ class TopicBroker extends AbstractBrokerMessageHandler {
             executor.initialize();
             lanes.add(executor);
         }
+        Map<String, ResumeWindow> kept = new HashMap<>();
+        resumableTopics.forEach(topic -> kept.put(topic.destination(), new ResumeWindow(topic, clock)));
+        windows = Map.copyOf(kept);
         publishBrokerAvailableEvent();
     }
 
@@ -90,10 +120,10 @@ class TopicBroker extends AbstractBrokerMessageHandler {
         }
         SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(headers);
         if (type == SimpMessageType.MESSAGE) {
-            fanOut(message);
+            publish(message);
         }
         else if (type == SimpMessageType.SUBSCRIBE) {
-            subscriptions.registerSubscription(message);
+            subscribe(message);
         }
         else if (type == SimpMessageType.UNSUBSCRIBE) {
             subscriptions.unregisterSubscription(message);
@@ -106,12 +136,71 @@ class TopicBroker extends AbstractBrokerMessageHandler {
         }
     }
 
-    private void fanOut(Message<?> message) {
-        MultiValueMap<String, String> subscribers = subscriptions.findSubscriptions(message);
-        if (subscribers.isEmpty() || !(message.getPayload() instanceof byte[] payload)) {
+    private void publish(Message<?> message) {
+        if (!(message.getPayload() instanceof byte[] payload)) {
             return;
         }
-        String messageId = Long.toString(messageIds.incrementAndGet());
+        ResumeWindow window = windows.get(SimpMessageHeaderAccessor.getDestination(message.getHeaders()));
+        if (window == null) {
+            fanOut(message, payload, null);
+            return;
+        }
+        synchronized (window) {
+            String messageId = nextMessageId();
+            window.keep(message, payload, messageId);
+            fanOut(message, payload, messageId);
+        }
+    }
+
+    private void subscribe(Message<?> message) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
+        ResumeWindow window = windows.get(headers.getDestination());
+        // The guard refused unusable resume headers, and any on a topic that cannot be resumed.
+        ResumeRequest request = window != null ? ResumeRequest.of(headers) : null;
+        if (request == null) {
+            subscriptions.registerSubscription(message);
+            return;
+        }
+        synchronized (window) {
+            subscriptions.registerSubscription(message);
+            resume(window, request, headers.getSessionId(), headers.getSubscriptionId());
+        }
+    }
+
+    /** Sends a resuming subscriber what it missed, or the topic's snapshot if the window cannot tell that. */
+    private void resume(ResumeWindow window, ResumeRequest request, String sessionId, String subscriptionId) {
+        SessionOutbox outbox = outboxes.get(sessionId);
+        if (outbox == null) {
+            return;
+        }
+        List<ResumeWindow.Kept> missed = window.missedBy(request);
+        (missed == null ? snapshots : replayed).increment();
+        if (missed == null) {
+            Message<?> snapshot = window.topic().snapshot();
+            if (!(snapshot.getPayload() instanceof byte[] payload)) {
+                throw new IllegalStateException("The snapshot of " + window.topic().destination() + " is not converted to bytes");
+            }
+            EncodedFrame frame = encode(snapshot, payload, subscriptionId, nextMessageId());
+            lanes.get(outbox.lane()).execute(new ReplayTask(outbox, List.of(frame).iterator(), 1, delivered));
+            return;
+        }
+        // Encoded one by one as the outbox writes them: a long replay costs no more memory than the window.
+        Iterator<EncodedFrame> frames = missed.stream()
+                .map(kept -> encode(kept.message(), kept.payload(), subscriptionId, kept.messageId()))
+                .iterator();
+        lanes.get(outbox.lane()).execute(new ReplayTask(outbox, frames, missed.size(), delivered));
+    }
+
+    private String nextMessageId() {
+        return Long.toString(messageIds.incrementAndGet());
+    }
+
+    private void fanOut(Message<?> message, byte[] payload, String keptId) {
+        MultiValueMap<String, String> subscribers = subscriptions.findSubscriptions(message);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String messageId = keptId != null ? keptId : nextMessageId();
         Map<String, EncodedFrame> frames = new HashMap<>();
         List<List<Delivery>> byLane = new ArrayList<>(lanes.size());
         lanes.forEach(lane -> byLane.add(new ArrayList<>()));
@@ -132,10 +221,15 @@ class TopicBroker extends AbstractBrokerMessageHandler {
         }
     }
 
+    /** A resuming subscriber's task is never dropped: it only hands its replay to the outbox, so it runs at once. */
     private void dropOldest(Runnable task, ThreadPoolExecutor executor) {
         if (!executor.isShutdown()) {
-            if (executor.getQueue().poll() instanceof LaneTask oldest) {
-                dropped.increment(oldest.deliveries().size());
+            Runnable oldest = executor.getQueue().poll();
+            if (oldest instanceof LaneTask deliveries) {
+                dropped.increment(deliveries.deliveries().size());
+            }
+            else if (oldest != null) {
+                oldest.run();
             }
             executor.execute(task);
         }
@@ -150,6 +244,17 @@ class TopicBroker extends AbstractBrokerMessageHandler {
                 delivery.outbox().send(delivery.frame());
             }
             delivered.increment(deliveries.size());
+        }
+    }
+
+    /** Hands a resuming subscriber's missed messages, or its snapshot, to its outbox, ahead of what comes next. */
+    private record ReplayTask(SessionOutbox outbox, Iterator<EncodedFrame> frames, int count, Counter delivered)
+            implements Runnable {
+
+        @Override
+        public void run() {
+            outbox.sendFirst(frames);
+            delivered.increment(count);
         }
     }
 

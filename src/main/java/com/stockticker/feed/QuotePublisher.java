@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
+import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.BrokerAvailability;
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.StreamPosition;
 
 /**
  * Publishes every tick to this instance's clients: the batch on {@code /topic/prices} and each changed quote on
  * its symbol's topic. Each message is converted to JSON once here; the broker hands the same bytes to every
- * subscriber. The ticks are the core's market's own on the core, and on an edge the core's batches as they
+ * subscriber. A batch carries its position in the market (its {@code seq} in the book's market), so that a
+ * subscriber that comes back can resume (see {@link ResumablePrices}). The ticks are the core's market's own on the core, and on an edge the core's batches as they
  * arrive through RabbitMQ (see {@code cluster.CoreFeed}): every instance fans out to its own clients.
  *
  * <p>While the broker is unavailable (before it starts, after it stops) ticks are dropped and counted, not
@@ -36,9 +39,12 @@ class QuotePublisher {
     private final Timer latency;
     private final Counter dropped;
     private final BrokerAvailability broker;
+    private final QuoteBook book;
 
-    QuotePublisher(SimpMessageSendingOperations messaging, Clock clock, MeterRegistry registry, BrokerAvailability broker) {
+    QuotePublisher(SimpMessageSendingOperations messaging, Clock clock, MeterRegistry registry, BrokerAvailability broker,
+            QuoteBook book) {
         this.messaging = messaging;
+        this.book = book;
         this.clock = clock;
         this.broker = broker;
         this.dropped = Counter.builder("ticker.ticks.dropped")
@@ -57,7 +63,8 @@ class QuotePublisher {
             return;
         }
         try {
-            messaging.convertAndSend(Destinations.PRICES, tick);
+            // The book is of the market the tick belongs to: ticks are recorded before they are published.
+            messaging.convertAndSend(Destinations.PRICES, tick, new StreamPosition(book.market(), tick.seq()).headers());
             for (Quote quote : tick.quotes()) {
                 messaging.convertAndSend(Destinations.symbolPrices(quote.symbol()), quote);
             }

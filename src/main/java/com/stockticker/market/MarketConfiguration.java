@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.stockticker.leadership.CoreLeadership;
 import com.stockticker.roles.CoreRole;
 import com.stockticker.storage.Journal;
 
@@ -54,7 +55,7 @@ class MarketConfiguration {
     @Bean
     @CoreRole
     MarketTicker marketTicker(MarketSimulator simulator, MarketStore store, QuoteBook book, MarketProperties properties,
-            ApplicationEventPublisher events) {
-        return new MarketTicker(simulator, store, book, properties.tickInterval(), events);
+            ApplicationEventPublisher events, CoreLeadership leadership) {
+        return new MarketTicker(simulator, store, book, properties.tickInterval(), events, leadership::market);
     }
 }

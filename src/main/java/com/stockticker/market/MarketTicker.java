@@ -3,6 +3,7 @@ package com.stockticker.market;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +36,21 @@ public class MarketTicker implements CoreDuty, DisposableBean {
     private final QuoteBook book;
     private final Duration interval;
     private final ApplicationEventPublisher events;
+    private final Supplier<String> market;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private MarketSimulator simulator;
     private ReservedSequence ticks;
     private ScheduledFuture<?> ticking;
 
-    MarketTicker(MarketSimulator seeded, MarketStore store, QuoteBook book, Duration interval, ApplicationEventPublisher events) {
+    /** @param market the name of the market the database holds, known once this core took over */
+    MarketTicker(MarketSimulator seeded, MarketStore store, QuoteBook book, Duration interval, ApplicationEventPublisher events,
+            Supplier<String> market) {
         this.seeded = seeded;
         this.store = store;
         this.book = book;
         this.interval = interval;
         this.events = events;
+        this.market = market;
         scheduler.setThreadNamePrefix("market-");
         scheduler.initialize();
     }
@@ -73,7 +78,7 @@ public class MarketTicker implements CoreDuty, DisposableBean {
         ticks = store.reserveTicks();
         simulator = seeded.continueFrom(store.stored(), ticks.start());
         store.open(simulator.opening());
-        book.continueFrom(simulator.opening());
+        book.continueFrom(simulator.opening(), market.get());
         book.restoreCandles(store.storedCandles());
         if (ticks.start() == 0) {
             log.info("A new market starts (the database holds none)");

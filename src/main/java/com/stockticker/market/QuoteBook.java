@@ -20,6 +20,7 @@ public class QuoteBook {
     private volatile Snapshot snapshot;
     /** Whether the book has recorded or restored anything since it opened with the seed's market. */
     private volatile boolean fed;
+    private volatile String market;
 
     public QuoteBook(QuoteBatch opening, int historySize, CandleProperties candles) {
         Map<String, History> byInstrument = new LinkedHashMap<>();
@@ -52,8 +53,11 @@ public class QuoteBook {
      * Goes on from the opening of a market that the active core continued from the database: every
      * instrument's latest quote becomes the opening's. A book that has shown nothing but the seed's opening
      * starts its history there; one that followed another core keeps the recent prices it has.
+     *
+     * @param market the market's name, see {@link #market()}
      */
-    public synchronized void continueFrom(QuoteBatch opening) {
+    public synchronized void continueFrom(QuoteBatch opening, String market) {
+        this.market = market;
         Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
         for (Quote quote : opening.quotes()) {
             History history = histories.get(quote.symbol());
@@ -77,8 +81,13 @@ public class QuoteBook {
                 histories.values().stream().map(History::read).toList(), candles.state());
     }
 
-    /** Replaces everything the book knows with another book's {@link #state()}; instruments it lacks stay as they are. */
-    public synchronized void restore(MarketState state) {
+    /**
+     * Replaces everything the book knows with another book's {@link #state()}; instruments it lacks stay as they are.
+     *
+     * @param market the name of the market that book holds, see {@link #market()}
+     */
+    public synchronized void restore(MarketState state, String market) {
+        this.market = market;
         Map<String, Quote> latest = new LinkedHashMap<>(snapshot.bySymbol());
         for (QuoteHistory instrument : state.instruments()) {
             History history = histories.get(instrument.symbol());
@@ -102,6 +111,15 @@ public class QuoteBook {
         Map<String, Integer> scales = new LinkedHashMap<>();
         snapshot.bySymbol().forEach((symbol, quote) -> scales.put(symbol, quote.price().scale()));
         return scales;
+    }
+
+    /**
+     * The name of the market the book holds: the same for as long as the market continues (restarts and takeovers
+     * included), a new one when a core starts a market on an empty database. {@code null} before the book was
+     * continued or restored, while it shows the seed's opening.
+     */
+    public String market() {
+        return market;
     }
 
     /** Every instrument's latest quote, in configuration order, as of the last recorded tick. */

@@ -55,14 +55,16 @@ class DestinationGuard implements ChannelInterceptor {
     private final int maxSubscriptions;
     private final Receipts receipts;
     private final List<TopicNames> topicNames;
+    private final List<ResumableTopic> resumableTopics;
 
     DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization, int maxSubscriptions,
-            Receipts receipts, List<TopicNames> topicNames) {
+            Receipts receipts, List<TopicNames> topicNames, List<ResumableTopic> resumableTopics) {
         this.errors = errors;
         this.authorization = authorization;
         this.maxSubscriptions = maxSubscriptions;
         this.receipts = receipts;
         this.topicNames = topicNames;
+        this.resumableTopics = resumableTopics;
     }
 
     @Override
@@ -97,18 +99,33 @@ class DestinationGuard implements ChannelInterceptor {
             return refuse(message, headers, ErrorCode.AUTHENTICATION_REQUIRED,
                     verb + " to '" + destination + "' needs a logged-in user; CONNECT with login and passcode");
         }
-        if (type == SimpMessageType.SUBSCRIBE && destination.startsWith(Destinations.TOPIC_PREFIX + "/")) {
+        if (type == SimpMessageType.SUBSCRIBE) {
             try {
-                topicNames.forEach(names -> names.check(destination));
+                if (destination.startsWith(Destinations.TOPIC_PREFIX + "/")) {
+                    topicNames.forEach(names -> names.check(destination));
+                }
+                checkResume(destination, headers);
             }
-            catch (RejectedMessageException unknown) {
-                return refuse(message, headers, unknown.getCode(), unknown.getMessage());
+            catch (RejectedMessageException refused) {
+                return refuse(message, headers, refused.getCode(), refused.getMessage());
             }
         }
         if (type == SimpMessageType.SUBSCRIBE && !destination.startsWith(Destinations.APP_PREFIX + "/")) {
             return countSubscription(message, headers);
         }
         return message;
+    }
+
+    /** Resume headers must be usable, and only on a topic that can be resumed. */
+    private void checkResume(String destination, SimpMessageHeaderAccessor headers) {
+        if (ResumeRequest.of(headers) == null) {
+            return;
+        }
+        List<String> resumable = resumableTopics.stream().map(ResumableTopic::destination).toList();
+        if (!resumable.contains(destination)) {
+            throw new RejectedMessageException(ErrorCode.INVALID_HEADER, "SUBSCRIBE to '" + destination + "' cannot resume: "
+                    + ResumeRequest.AFTER_HEADER + " is allowed only on " + String.join(", ", resumable));
+        }
     }
 
     /**

@@ -14,6 +14,11 @@ public enum ErrorCode {
     TOO_MANY_SYMBOLS,
     /** A managed subscription asked for a rate outside the allowed range. */
     RATE_OUT_OF_RANGE,
+    /**
+     * A STOMP header with a value the server cannot use, or one that is not allowed on this destination (such as
+     * {@code resume-after} on a topic that cannot be resumed).
+     */
+    INVALID_HEADER,
     /** A SUBSCRIBE beyond the subscriptions one connection may hold. */
     TOO_MANY_SUBSCRIPTIONS,
     /** A SEND or SUBSCRIBE to a destination that clients may not use. */

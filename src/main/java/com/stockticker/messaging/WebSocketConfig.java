@@ -37,19 +37,21 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final Receipts receipts;
     private final UserSessionLimit sessionLimit;
     private final List<TopicNames> topicNames;
+    private final List<ResumableTopic> resumableTopics;
 
     /**
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
      *     session's CSRF token to the WebSocket session
      * @param authorization which frames need an authenticated user
      * @param topicNames what the features that publish topics say about their names
+     * @param resumableTopics the topics a subscriber may resume after a reconnect
      */
     WebSocketConfig(WebSocketProperties properties,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
             AuthorizationManager<Message<?>> authorization, Clock clock,
             @Lazy ConnectionRefusals refusals, Receipts receipts, @Lazy UserSessionLimit sessionLimit,
-            @Lazy List<TopicNames> topicNames) {
+            @Lazy List<TopicNames> topicNames, @Lazy List<ResumableTopic> resumableTopics) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
@@ -60,6 +62,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         this.receipts = receipts;
         this.sessionLimit = sessionLimit;
         this.topicNames = topicNames;
+        this.resumableTopics = resumableTopics;
     }
 
     @Override
@@ -116,7 +119,8 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(new ConnectionPrincipals(), sessionLimit,
-                new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts, topicNames), receipts);
+                new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts, topicNames,
+                        resumableTopics), receipts);
     }
 
     @Override

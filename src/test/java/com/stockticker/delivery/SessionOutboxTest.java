@@ -1,11 +1,13 @@
 package com.stockticker.delivery;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +108,41 @@ class SessionOutboxTest {
 
         assertThat(closer.failed).isEqualTo(1);
         assertThat(writer.started).hasSize(1);
+    }
+
+    @Test
+    void aReplayGoesOutAheadOfWhatIsQueuedAndThenWhatComesAfterIt() {
+        ManualWriter writer = new ManualWriter();
+        SessionOutbox outbox = outbox(writer, 1024);
+        outbox.sendMessage(frame("live-1"));   // being written
+        outbox.sendMessage(frame("other-subscription"));
+        List<String> encoded = new ArrayList<>();
+        outbox.sendFirst(Stream.of("missed-1", "missed-2").map(payload -> {
+            encoded.add(payload);
+            return new EncodedFrame(payload.getBytes(StandardCharsets.UTF_8));
+        }).iterator());
+        outbox.sendMessage(frame("live-2"));
+
+        assertThat(encoded).as("made only when it is its turn").isEmpty();
+        for (int i = 0; i < 4; i++) {
+            writer.complete();
+        }
+        assertThat(writer.started).extracting(TextMessage::getPayload)
+                .containsExactly("live-1", "missed-1", "missed-2", "other-subscription", "live-2");
+        assertThat(encoded).containsExactly("missed-1", "missed-2");
+    }
+
+    @Test
+    void aReplayLongerThanTheBufferLimitDoesNotCloseTheClient() {
+        ManualWriter writer = new ManualWriter();
+        SessionOutbox outbox = outbox(writer, 10);
+        outbox.sendFirst(Stream.generate(() -> new EncodedFrame("12345".getBytes(StandardCharsets.UTF_8))).limit(100).iterator());
+        for (int i = 0; i < 99; i++) {
+            writer.complete();
+        }
+
+        assertThat(writer.started).hasSize(100);
+        assertThat(closer.slow).isZero();
     }
 
     private SessionOutbox outbox(FrameWriter writer, long bufferBytes) {

@@ -107,7 +107,7 @@ class CandleBookTest {
         for (int i = 1; i <= 30; i++) {
             book.record(stamped(market.next(), OPEN.plus(TICK.multipliedBy(i))));
         }
-        follower.restore(book.state());
+        follower.restore(book.state(), "market");
         assertThat(follower.state().candles()).isEqualTo(book.state().candles());
 
         QuoteBatch next = stamped(market.next(), OPEN.plus(TICK.multipliedBy(31)));

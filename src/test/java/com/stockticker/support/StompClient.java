@@ -93,8 +93,15 @@ public final class StompClient implements AutoCloseable {
 
     /** Subscribes and returns the subscription id. */
     public String subscribe(String destination) {
+        return subscribe(destination, Map.of());
+    }
+
+    /** Subscribes with more headers and returns the subscription id. */
+    public String subscribe(String destination, Map<String, String> headers) {
         String id = "sub-" + subscriptionIds.incrementAndGet();
-        send("SUBSCRIBE", Map.of("id", id, "destination", destination), "");
+        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("id", id, "destination", destination));
+        all.putAll(headers);
+        send("SUBSCRIBE", all, "");
         return id;
     }
 

@@ -1,0 +1,166 @@
+package com.stockticker.feed;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.ResumeRequest;
+import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.StompClient;
+import com.stockticker.support.StompFrame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A subscriber of {@code /topic/prices} that comes back after a reconnect: it gets exactly the batches it missed,
+ * as a subscriber that never left got them, or a snapshot it is told about. The market ticks every 50 ms.
+ */
+@LiveServerTest
+class ResumeIntegrationTest {
+
+    /** Long enough for a hundred ticks on a busy machine; the awaits end as soon as their condition holds. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    private final List<StompClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        clients.forEach(StompClient::close);
+    }
+
+    @Test
+    void aClientAwayForFiveSecondsResumesWithEveryBatchItMissedAsAClientThatStayedGotThem() {
+        StompClient stayed = connect();
+        String all = stayed.subscribe(Destinations.PRICES);
+        StompClient away = connect();
+        String before = away.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "0"));
+        StompFrame snapshot = away.awaitMessages(before, 1).get(0);
+        assertThat(snapshot.header(ResumeRequest.SNAPSHOT)).isEqualTo("true");
+        String market = snapshot.header(ResumeRequest.MARKET);
+        assertThat(market).isNotBlank();
+        assertThat(snapshot.json().get("quotes")).hasSize(20);
+        awaitSeq(away, before, seq(snapshot) + 5);
+
+        away.close();
+        long applied = seq(away.messages(before).get(away.messages(before).size() - 1));
+        // A hundred ticks of 50 ms: five seconds away.
+        awaitSeq(stayed, all, applied + 100);
+        StompClient back = connect();
+        String resumed = back.subscribe(Destinations.PRICES,
+                Map.of(ResumeRequest.AFTER_HEADER, Long.toString(applied), ResumeRequest.MARKET_HEADER, market));
+        long until = seq(last(stayed.messages(all))) + 20;
+        awaitSeq(back, resumed, until);
+        awaitSeq(stayed, all, until);
+
+        List<StompFrame> caughtUp = back.messages(resumed).stream().filter(frame -> seq(frame) <= until).toList();
+        assertThat(caughtUp).extracting(ResumeIntegrationTest::seq)
+                .as("every batch after the last one applied, in order, each once")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(applied + 1, until).boxed().toList());
+        Map<Long, StompFrame> reference = stayed.messages(all).stream()
+                .collect(Collectors.toMap(ResumeIntegrationTest::seq, Function.identity()));
+        assertThat(caughtUp).allSatisfy(frame -> {
+            assertThat(frame.header(ResumeRequest.SNAPSHOT)).isNull();
+            assertThat(frame.body()).isEqualTo(reference.get(seq(frame)).body());
+            assertThat(frame.header("message-id")).isEqualTo(reference.get(seq(frame)).header("message-id"));
+        });
+    }
+
+    @Test
+    void aClientOfAnotherMarketGetsASnapshotNamingThisOneThenTheLiveBatches() {
+        StompClient client = connect();
+        String prices = client.subscribe(Destinations.PRICES,
+                Map.of(ResumeRequest.AFTER_HEADER, "12", ResumeRequest.MARKET_HEADER, "a-market-that-is-gone"));
+
+        List<StompFrame> frames = client.awaitMessages(prices, 5);
+
+        StompFrame snapshot = frames.get(0);
+        assertThat(snapshot.header(ResumeRequest.SNAPSHOT)).isEqualTo("true");
+        assertThat(snapshot.header(ResumeRequest.MARKET)).isNotBlank().isNotEqualTo("a-market-that-is-gone");
+        assertThat(snapshot.json().get("quotes")).hasSize(20);
+        assertThat(frames.subList(1, frames.size())).allSatisfy(frame -> assertThat(frame.header(ResumeRequest.SNAPSHOT)).isNull());
+        // As after /app/quotes: live batches not later than the snapshot are skipped, the rest follow one by one.
+        List<Long> live = frames.subList(1, frames.size()).stream().map(ResumeIntegrationTest::seq)
+                .filter(seq -> seq > seq(snapshot)).toList();
+        for (int i = 0; i < live.size(); i++) {
+            assertThat(live.get(i)).isEqualTo(seq(snapshot) + 1 + i);
+        }
+    }
+
+    @Test
+    void aClientAheadOfWhatTheServerHasGetsASnapshot() {
+        StompClient probe = connect();
+        String first = probe.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "0"));
+        StompFrame snapshot = probe.awaitMessages(first, 1).get(0);
+
+        StompClient client = connect();
+        String prices = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER,
+                Long.toString(seq(snapshot) + 1_000_000), ResumeRequest.MARKET_HEADER, snapshot.header(ResumeRequest.MARKET)));
+
+        StompFrame answer = client.awaitMessages(prices, 1).get(0);
+        assertThat(answer.header(ResumeRequest.SNAPSHOT)).isEqualTo("true");
+        assertThat(answer.header(ResumeRequest.MARKET)).isEqualTo(snapshot.header(ResumeRequest.MARKET));
+    }
+
+    @Test
+    void unusableResumeHeadersAreRefusedWithACodeAndTheConnectionKeepsStreaming() {
+        StompClient client = connect();
+        String errors = client.subscribe("/user/queue/errors");
+        String notANumber = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "yesterday"));
+        String negative = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "-1"));
+        String marketAlone = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.MARKET_HEADER, "m"));
+        String notResumable = client.subscribe(Destinations.symbolPrices("AAPL"), Map.of(ResumeRequest.AFTER_HEADER, "1"));
+        String prices = client.subscribe(Destinations.PRICES);
+
+        List<StompFrame> refused = client.awaitMessages(errors, 4);
+        assertThat(refused).extracting(error -> error.json().get("code").asString()).containsOnly("INVALID_HEADER");
+        assertThat(refused).extracting(error -> error.json().get("message").asString()).anySatisfy(message ->
+                assertThat(message).contains("resume-after", "yesterday"))
+                .anySatisfy(message -> assertThat(message).contains("/topic/prices.AAPL", "/topic/prices"));
+        client.awaitMessages(prices, 3);
+        assertThat(List.of(notANumber, negative, marketAlone, notResumable))
+                .allSatisfy(id -> assertThat(client.messages(id)).isEmpty());
+    }
+
+    @Test
+    void aClientThatAsksForNothingNewGetsTheFramesItAlwaysGot() {
+        StompClient client = connect();
+        String prices = client.subscribe(Destinations.PRICES);
+
+        StompFrame batch = client.awaitMessages(prices, 1).get(0);
+
+        assertThat(batch.headers().keySet())
+                .containsExactlyInAnyOrder("destination", "content-type", "subscription", "message-id", "content-length");
+    }
+
+    private StompClient connect() {
+        StompClient client = StompClient.connect(URI.create("ws://localhost:" + port + Destinations.WEBSOCKET_ENDPOINT));
+        clients.add(client);
+        return client;
+    }
+
+    private static void awaitSeq(StompClient client, String subscription, long seq) {
+        Awaitility.await().atMost(PATIENCE).until(() -> client.messages(subscription).stream().anyMatch(frame -> seq(frame) >= seq));
+    }
+
+    private static StompFrame last(List<StompFrame> frames) {
+        return frames.get(frames.size() - 1);
+    }
+
+    private static long seq(StompFrame frame) {
+        return frame.json().get("seq").asLong();
+    }
+}
