@@ -2,8 +2,11 @@
 //
 //   node quotes.mjs [url] [count]      (defaults: $STOCKTICKER_URL or ws://localhost:8080/ws, 5 ticks)
 //
-// Exit status: 0 after `count` ticks; 1 if it cannot connect within 10 s, on a STOMP ERROR frame, if the
-// WebSocket closes before it is done, or if the server goes silent for 20 s; 2 on bad arguments.
+// When the connection drops it reconnects and resumes: the server sends the batches it missed meanwhile
+// (docs/protocol.md, "Resume after a reconnect"), or a snapshot when it cannot.
+//
+// Exit status: 0 after `count` ticks; 1 if it cannot connect within 10 s, on a STOMP ERROR frame, if it cannot
+// reconnect within 30 s after the connection dropped, or if the server goes silent for 20 s; 2 on bad arguments.
 import { Client } from '@stomp/stompjs';
 import WebSocket from 'ws';
 
@@ -15,9 +18,17 @@ if (!/^wss?:\/\/[^/]/.test(url) || !URL.canParse(url) || !Number.isInteger(count
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;
+const RECONNECT_TIMEOUT_MS = 30_000;
 let connected = false;
 let finished = false;
 let lastSocketError;
+let reconnectTimer;
+let reconnecting = false;
+// Where this client stands in the market's stream: the last batch applied, and the market it belongs to
+// (named by the snapshot's `market` header). Sent back on every re-subscribe to resume from there.
+let lastSeq = 0;
+let market;
+let ticks = 0;
 
 function fail(message) {
   if (finished) return;
@@ -37,8 +48,8 @@ const client = new Client({
   // we notice a server that went silent without closing the TCP connection (see onHeartbeatLost).
   heartbeatIncoming: 10_000,
   heartbeatOutgoing: 10_000,
-  // stompjs reconnects by default; an example that should fail loudly must not retry silently.
-  reconnectDelay: 0,
+  // After a drop, stompjs reconnects a second later; onWebSocketClose gives up after 30 s.
+  reconnectDelay: 1_000,
 });
 
 // Our own timer, rather than stompjs's connectionTimeout, so that a timeout gets its own clear message.
@@ -48,8 +59,11 @@ const connectTimer = setTimeout(
 );
 
 client.onConnect = (frame) => {
+  const resuming = connected;
   connected = true;
   clearTimeout(connectTimer);
+  clearTimeout(reconnectTimer);
+  reconnecting = false;
   console.log(`connected to ${url} (STOMP ${frame.headers.version}, heart-beat ${frame.headers['heart-beat']})`);
 
   // Errors about our own frames (a bad destination, say) come here; the connection stays open.
@@ -58,19 +72,28 @@ client.onConnect = (frame) => {
     console.error(`server error ${code} (${destination ?? '-'}): ${text}`);
   });
 
-  // The server answers this SUBSCRIBE once, at once, with a snapshot of every quote; nothing follows on it.
-  client.subscribe('/app/quotes', (message) => {
-    const snapshot = JSON.parse(message.body);
-    console.log(`snapshot seq ${snapshot.seq} ${snapshot.timestamp}: ${snapshot.quotes.length} quotes`);
-  });
-
-  // Subscribed right away, not after the snapshot arrives: the server handles a client's frames in order,
-  // so the snapshot is taken before this subscription starts and no tick falls between the two. A client
-  // that keeps state applies only batches with a seq above the snapshot's (docs/protocol.md).
-  let ticks = 0;
+  // One subscription for the snapshot and the live batches. `resume-after` asks the server to start with a
+  // snapshot of every quote (marked `snapshot:true`) when it cannot send what we missed: always the first
+  // time, when we have no market yet. Later, with our last seq and market, we get the batches we missed.
+  const resume = market ? { 'resume-after': String(lastSeq), 'resume-market': market } : { 'resume-after': '0' };
+  let first = true;
   client.subscribe('/topic/prices', async (message) => {
     if (finished) return;
     const batch = JSON.parse(message.body);
+    if (message.headers.snapshot === 'true') {
+      market = message.headers.market;
+      lastSeq = batch.seq;
+      console.log(`snapshot seq ${batch.seq} ${batch.timestamp}: ${batch.quotes.length} quotes (market ${market})`);
+      first = false;
+      return;
+    }
+    if (first && resuming) {
+      console.log(`resumed after seq ${lastSeq}`);
+    }
+    first = false;
+    // Batches not later than the snapshot are in it already (docs/protocol.md).
+    if (batch.seq <= lastSeq) return;
+    lastSeq = batch.seq;
     console.log(`tick ${batch.seq} ${batch.timestamp} (${batch.quotes.length} quotes)`);
     for (const quote of batch.quotes) console.log(formatQuote(quote));
     if (++ticks === count) {
@@ -79,7 +102,7 @@ client.onConnect = (frame) => {
       // nothing keeps the event loop alive and Node exits by itself with status 0.
       await client.deactivate();
     }
-  });
+  }, resume);
 };
 
 client.onStompError = (frame) => fail(`STOMP ERROR frame: ${[frame.headers.message, frame.body].filter(Boolean).join(': ')}`);
@@ -96,8 +119,12 @@ client.onWebSocketClose = (event) => {
   if (finished) return;
   if (!connected) {
     fail(`cannot connect to ${url}: ${lastSocketError ?? `WebSocket closed (code ${event.code})`}`);
-  } else {
-    fail(`WebSocket closed before ${count} ticks arrived (code ${event.code}${event.reason ? `, ${event.reason}` : ''})`);
+  } else if (!reconnecting) {
+    // Attempts that fail while reconnecting close too: the 30 s count from the first drop.
+    reconnecting = true;
+    console.log(`connection closed (code ${event.code}${event.reason ? `, ${event.reason}` : ''}); reconnecting to resume after seq ${lastSeq}`);
+    reconnectTimer = setTimeout(() => fail(`could not reconnect to ${url} within ${RECONNECT_TIMEOUT_MS / 1000} s`),
+      RECONNECT_TIMEOUT_MS);
   }
 };
 

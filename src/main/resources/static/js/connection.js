@@ -57,9 +57,13 @@ export class Connection extends EventTarget {
     this.#client.activate();
   }
 
-  /** Subscribes now if connected, and again after every reconnect, until the returned function is called. */
-  subscribe(destination, onMessage) {
-    const entry = { destination, onMessage, handle: null };
+  /**
+   * Subscribes now if connected, and again after every reconnect, until the returned function is called.
+   * onMessage gets the parsed body and the frame's headers; headers() gives the SUBSCRIBE's headers, asked
+   * afresh at every (re)subscribe, so that a subscription can say where it stands (see main.js, resume).
+   */
+  subscribe(destination, onMessage, headers = () => ({})) {
+    const entry = { destination, onMessage, headers, handle: null };
     this.#subscriptions.add(entry);
     if (this.#client?.connected) {
       entry.handle = this.#subscribeNow(entry);
@@ -92,7 +96,8 @@ export class Connection extends EventTarget {
   }
 
   #subscribeNow(entry) {
-    return this.#client.subscribe(entry.destination, (message) => entry.onMessage(JSON.parse(message.body)));
+    return this.#client.subscribe(entry.destination,
+      (message) => entry.onMessage(JSON.parse(message.body), message.headers), entry.headers());
   }
 
   #openSocket() {

@@ -20,34 +20,61 @@ const watchlist = new Watchlist(document.getElementById('watchlist'), connection
 const tradingPanel = document.getElementById('trading');
 const trading = tradingPanel ? new Trading(tradingPanel, connection, config) : null;
 
-// The live stream: apply batches in order, and resynchronise from a snapshot when one is missing.
+// The live stream: apply batches in order. After a reconnect the subscription says which batch the page applied
+// last, in which market, and the server sends the ones missed meanwhile (docs/protocol.md, "Resume after a
+// reconnect"); when it cannot, the first frame is a snapshot of every quote instead. A batch missing from the
+// live stream (the server fell behind) is made good from a snapshot as well.
+const resume = config.resumeHeaders;
 let lastSeq = 0;
+let market = null;
 let lastTickAt = 0;
+let firstAfterConnect = false;
 const boardElement = document.getElementById('board');
+
+function count(name) {
+  boardElement.dataset[name] = Number(boardElement.dataset[name] ?? 0) + 1;
+}
+
+function applied(seq) {
+  lastSeq = seq;
+  boardElement.dataset.seq = lastSeq;
+}
 
 function resync() {
   connection.once(destinations.quotes, (snapshot) => {
     board.apply(snapshot.quotes, { flash: false });
-    lastSeq = Math.max(lastSeq, snapshot.seq);
-    boardElement.dataset.seq = lastSeq;
+    applied(Math.max(lastSeq, snapshot.seq));
   });
 }
 
-connection.subscribe(destinations.prices, (batch) => {
+function resumeHeaders() {
+  return market ? { [resume.after]: String(lastSeq), [resume.market]: market } : { [resume.after]: '0' };
+}
+
+connection.subscribe(destinations.prices, (batch, headers) => {
+  if (firstAfterConnect) {
+    firstAfterConnect = false;
+    count(headers[resume.snapshot] === 'true' ? 'snapshots' : 'resumes');
+  }
+  if (headers[resume.snapshot] === 'true') {
+    market = headers[resume.snapshotMarket] ?? null;
+    board.apply(batch.quotes, { flash: false });
+    applied(batch.seq);
+    return;
+  }
   if (batch.seq <= lastSeq) {
     return;
   }
   const gap = lastSeq > 0 && batch.seq > lastSeq + 1;
-  lastSeq = batch.seq;
+  applied(batch.seq);
   lastTickAt = Date.now();
-  boardElement.dataset.seq = lastSeq;
   board.apply(batch.quotes, { flash: true });
   batch.quotes.forEach((quote) => detail.update(quote));
   if (gap) {
-    boardElement.dataset.resyncs = Number(boardElement.dataset.resyncs ?? 0) + 1;
+    count('resyncs');
     resync();
   }
-});
+}, resumeHeaders);
 connection.subscribe(destinations.userErrors, (error) => {
   if (error.destination === destinations.subscriptions) {
     watchlist.refused(error);
@@ -57,11 +84,8 @@ connection.subscribe(destinations.userErrors, (error) => {
     console.warn('StockTicker refused a message', error);
   }
 });
-// Every (re)connect starts from a snapshot: what happened while away is in it. The server may have started
-// again meanwhile, with a new market whose sequence numbers start again: the old ones no longer count.
 connection.addEventListener('connected', () => {
-  lastSeq = 0;
-  resync();
+  firstAfterConnect = true;
 });
 
 // The badge: the connection's state, its transport, and how old the last tick is.

@@ -9,6 +9,7 @@ import java.util.Map;
  * names and limits are defined once, in Java, and the page never repeats them.
  *
  * @param candles the candle intervals' names, in configuration order, and how many closed bars a snapshot holds
+ * @param resumeHeaders the headers by which the page resumes {@code /topic/prices} after a reconnect
  * @param user the logged-in user, or {@code null}
  * @param csrf the header and token a logged-in browser sends on STOMP CONNECT
  */
@@ -19,6 +20,7 @@ record DashboardConfig(
         List<InstrumentInfo> instruments,
         long tickIntervalMillis,
         Candles candles,
+        Map<String, String> resumeHeaders,
         String user,
         Map<String, String> csrf) {
 

@@ -15,6 +15,7 @@ import com.stockticker.market.CandleProperties;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.ResumeRequest;
 import com.stockticker.trading.TradingProperties;
 
 /** The dashboard. The page is static but for its configuration, which comes from the server's own constants. */
@@ -66,6 +67,8 @@ class HomeController {
                         .map(i -> new DashboardConfig.InstrumentInfo(i.symbol(), i.name(), i.tickSize())).toList(),
                 market.tickInterval().toMillis(),
                 new DashboardConfig.Candles(book.candleIntervals(), candles.history()),
+                Map.of("after", ResumeRequest.AFTER_HEADER, "market", ResumeRequest.MARKET_HEADER,
+                        "snapshot", ResumeRequest.SNAPSHOT, "snapshotMarket", ResumeRequest.MARKET),
                 user != null ? user.getName() : null,
                 Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
         model.addAttribute("username", config.user());

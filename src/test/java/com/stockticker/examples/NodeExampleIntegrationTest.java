@@ -5,27 +5,36 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.SessionDropper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The Node examples of {@code docs/protocol.md} run against a live server: quotes, and a trade. */
+/** The Node examples of {@code docs/protocol.md} run against a live server: quotes (resumed after a drop), and a trade. */
 @LiveServerTest
+@Import(SessionDropper.class)
 class NodeExampleIntegrationTest {
 
     private static final Path EXAMPLE = Path.of("examples", "node");
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SessionDropper sessions;
 
     @BeforeAll
     static void installDependencies() throws Exception {
@@ -46,6 +55,37 @@ class NodeExampleIntegrationTest {
         assertThat(result.output()).containsPattern("snapshot seq \\d+ \\S+: 20 quotes");
         assertThat(result.output().lines().filter(line -> line.startsWith("tick "))).hasSize(3);
         assertThat(result.output()).containsPattern("(?m)^[A-Z-]+ +\\d+\\.\\d\\d +[+-]\\d+\\.\\d\\d \\([+-]\\d+\\.\\d\\d%\\)  bid ");
+    }
+
+    @Test
+    void resumesWithTheBatchesItMissedWhenTheServerDropsTheConnection() throws Exception {
+        File output = File.createTempFile("node-example", ".log");
+        Process process = new ProcessBuilder("node", "quotes.mjs", "ws://localhost:" + port + "/ws", "60")
+                .directory(EXAMPLE.toFile()).redirectErrorStream(true).redirectOutput(output).start();
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(1))
+                    .until(() -> ticks(Files.readString(output.toPath(), StandardCharsets.UTF_8)).size() >= 5);
+            assertThat(sessions.dropAll()).isPositive();
+
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            String printed = Files.readString(output.toPath(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).as(printed).isZero();
+            assertThat(printed).contains("reconnecting to resume after seq").containsPattern("resumed after seq \\d+");
+            assertThat(printed.lines().filter(line -> line.startsWith("snapshot seq"))).as("one snapshot, at the start").hasSize(1);
+            List<Long> ticks = ticks(printed);
+            assertThat(ticks).hasSize(60);
+            for (int i = 1; i < ticks.size(); i++) {
+                assertThat(ticks.get(i)).as("every batch once, in order, across the reconnect").isEqualTo(ticks.get(i - 1) + 1);
+            }
+        }
+        finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(output.toPath());
+        }
+    }
+
+    private static List<Long> ticks(String output) {
+        return output.lines().filter(line -> line.startsWith("tick ")).map(line -> Long.parseLong(line.split(" ")[1])).toList();
     }
 
     @Test

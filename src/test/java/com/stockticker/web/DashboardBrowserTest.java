@@ -177,6 +177,11 @@ class DashboardBrowserTest {
         long reconnectedAt = boardSeq();
         wait.until(driver -> boardSeq() > reconnectedAt + 3);
         assertThat(boardSeq()).isGreaterThan(before);
+        // It resumed where it was: the batches missed while away came, not a second snapshot.
+        WebElement board = page.findElement(By.id("board"));
+        assertThat(board.getDomAttribute("data-resumes")).isEqualTo("1");
+        assertThat(board.getDomAttribute("data-snapshots")).isEqualTo("1");
+        assertThat(board.getDomAttribute("data-resyncs")).isNull();
     }
 
     @Test
