@@ -20,6 +20,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.stockticker.messaging.ResumeRequest;
 import com.stockticker.support.DashboardPage;
 import com.stockticker.support.HeadlessChromium;
 import com.stockticker.support.RabbitMq;
@@ -85,6 +86,31 @@ class ClusterIntegrationTest {
                 assertThat(frame.destination()).isEqualTo("/topic/prices.AAPL");
                 assertThat(frame.json().get("symbol").asString()).isEqualTo("AAPL");
             });
+        }
+    }
+
+    @Test
+    void aClientOfOneEdgeResumesOnAnotherWithTheBatchesItMissed() {
+        long applied;
+        String market;
+        try (StompClient onCore = core.connect(); StompClient onEdge1 = edge1.connect()) {
+            String coreSnapshot = onCore.subscribe("/topic/prices", Map.of(ResumeRequest.AFTER_HEADER, "0"));
+            String prices = onEdge1.subscribe("/topic/prices", Map.of(ResumeRequest.AFTER_HEADER, "0"));
+            StompFrame snapshot = onEdge1.awaitMessages(prices, 1).get(0);
+            market = snapshot.header(ResumeRequest.MARKET);
+            assertThat(snapshot.header(ResumeRequest.SNAPSHOT)).isEqualTo("true");
+            assertThat(market).as("the core's market").isEqualTo(onCore.awaitMessages(coreSnapshot, 1).get(0).header(ResumeRequest.MARKET));
+            List<StompFrame> frames = onEdge1.awaitMessages(prices, 4);
+            applied = frames.get(frames.size() - 1).json().get("seq").asLong();
+        }
+        try (StompClient onEdge2 = edge2.connect()) {
+            String prices = onEdge2.subscribe("/topic/prices",
+                    Map.of(ResumeRequest.AFTER_HEADER, Long.toString(applied), ResumeRequest.MARKET_HEADER, market));
+
+            List<StompFrame> batches = onEdge2.awaitMessages(prices, 5);
+            assertThat(batches.get(0).header(ResumeRequest.SNAPSHOT)).isNull();
+            assertThat(batches.get(0).json().get("seq").asLong()).isEqualTo(applied + 1);
+            assertConsecutive(batches);
         }
     }
 
