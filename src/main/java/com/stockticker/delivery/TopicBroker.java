@@ -26,6 +26,7 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.MultiValueMap;
 
+import com.stockticker.messaging.MessageFormats;
 import com.stockticker.messaging.ResumableTopic;
 import com.stockticker.messaging.ResumeRequest;
 
@@ -44,6 +45,9 @@ import com.stockticker.messaging.ResumeRequest;
  * is registered under the window's lock, the lock every message of the topic is kept and fanned out under, and its
  * missed messages (or a snapshot) go to the session's lane as one task: the lane runs tasks in order, so they
  * reach the outbox before any message published after the SUBSCRIBE, and nothing comes twice or not at all.
+ *
+ * <p>A subscription that asked for another format of a topic's messages (see {@link SubscriberFormats}) gets that
+ * payload, encoded once for every subscription with its id that asked for the same.
  */
 class TopicBroker extends AbstractBrokerMessageHandler {
 
@@ -56,6 +60,7 @@ class TopicBroker extends AbstractBrokerMessageHandler {
     private static final int LANE_BACKLOG = 1_000;
 
     private final DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
+    private final SubscriberFormats formats = new SubscriberFormats();
     private final StompEncoder encoder = new StompEncoder();
     private final AtomicLong messageIds = new AtomicLong();
     private final SessionOutboxes outboxes;
@@ -127,11 +132,13 @@ class TopicBroker extends AbstractBrokerMessageHandler {
         }
         else if (type == SimpMessageType.UNSUBSCRIBE) {
             subscriptions.unregisterSubscription(message);
+            formats.unsubscribed(SimpMessageHeaderAccessor.wrap(message));
         }
         else if (type == SimpMessageType.DISCONNECT) {
             String sessionId = SimpMessageHeaderAccessor.getSessionId(headers);
             if (sessionId != null) {
                 subscriptions.unregisterAllSubscriptions(sessionId);
+                formats.disconnected(sessionId);
             }
         }
     }
@@ -154,6 +161,7 @@ class TopicBroker extends AbstractBrokerMessageHandler {
 
     private void subscribe(Message<?> message) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
+        formats.subscribed(headers);
         ResumeWindow window = windows.get(headers.getDestination());
         // The guard refused unusable resume headers, and any on a topic that cannot be resumed.
         ResumeRequest request = window != null ? ResumeRequest.of(headers) : null;
@@ -186,7 +194,8 @@ class TopicBroker extends AbstractBrokerMessageHandler {
         }
         // Encoded one by one as the outbox writes them: a long replay costs no more memory than the window.
         Iterator<EncodedFrame> frames = missed.stream()
-                .map(kept -> encode(kept.message(), kept.payload(), subscriptionId, kept.messageId()))
+                .map(kept -> encode(kept.message(), formats.payloadFor(kept.message(), kept.payload(), sessionId, subscriptionId),
+                        subscriptionId, kept.messageId()))
                 .iterator();
         lanes.get(outbox.lane()).execute(new ReplayTask(outbox, frames, missed.size(), delivered));
     }
@@ -201,6 +210,8 @@ class TopicBroker extends AbstractBrokerMessageHandler {
             return;
         }
         String messageId = keptId != null ? keptId : nextMessageId();
+        MessageFormats offered = MessageFormats.of(message);
+        // By subscription id, or by format, NUL (which no header value has) and subscription id.
         Map<String, EncodedFrame> frames = new HashMap<>();
         List<List<Delivery>> byLane = new ArrayList<>(lanes.size());
         lanes.forEach(lane -> byLane.add(new ArrayList<>()));
@@ -208,7 +219,11 @@ class TopicBroker extends AbstractBrokerMessageHandler {
             SessionOutbox outbox = outboxes.get(sessionId);
             if (outbox != null) {
                 for (String subscriptionId : subscriptionIds) {
-                    EncodedFrame frame = frames.computeIfAbsent(subscriptionId, id -> encode(message, payload, id, messageId));
+                    String format = formats.formatOf(sessionId, subscriptionId, offered);
+                    EncodedFrame frame = format == null
+                            ? frames.computeIfAbsent(subscriptionId, id -> encode(message, payload, id, messageId))
+                            : frames.computeIfAbsent(format + '\0' + subscriptionId,
+                                    key -> encode(message, offered.payload(format), subscriptionId, messageId));
                     byLane.get(outbox.lane()).add(new Delivery(outbox, frame));
                 }
             }

@@ -56,15 +56,18 @@ class DestinationGuard implements ChannelInterceptor {
     private final Receipts receipts;
     private final List<TopicNames> topicNames;
     private final List<ResumableTopic> resumableTopics;
+    private final List<TopicFormat> topicFormats;
 
     DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization, int maxSubscriptions,
-            Receipts receipts, List<TopicNames> topicNames, List<ResumableTopic> resumableTopics) {
+            Receipts receipts, List<TopicNames> topicNames, List<ResumableTopic> resumableTopics,
+            List<TopicFormat> topicFormats) {
         this.errors = errors;
         this.authorization = authorization;
         this.maxSubscriptions = maxSubscriptions;
         this.receipts = receipts;
         this.topicNames = topicNames;
         this.resumableTopics = resumableTopics;
+        this.topicFormats = topicFormats;
     }
 
     @Override
@@ -105,6 +108,7 @@ class DestinationGuard implements ChannelInterceptor {
                     topicNames.forEach(names -> names.check(destination));
                 }
                 checkResume(destination, headers);
+                checkFormat(destination, headers);
             }
             catch (RejectedMessageException refused) {
                 return refuse(message, headers, refused.getCode(), refused.getMessage());
@@ -125,6 +129,21 @@ class DestinationGuard implements ChannelInterceptor {
         if (!resumable.contains(destination)) {
             throw new RejectedMessageException(ErrorCode.INVALID_HEADER, "SUBSCRIBE to '" + destination + "' cannot resume: "
                     + ResumeRequest.AFTER_HEADER + " is allowed only on " + String.join(", ", resumable));
+        }
+    }
+
+    /** A format must be one that the destination comes in. */
+    private void checkFormat(String destination, SimpMessageHeaderAccessor headers) {
+        String format = headers.getFirstNativeHeader(MessageFormats.HEADER);
+        if (format == null) {
+            return;
+        }
+        List<String> offered = topicFormats.stream().filter(topic -> topic.destination().equals(destination))
+                .map(TopicFormat::name).toList();
+        if (!offered.contains(format)) {
+            throw new RejectedMessageException(ErrorCode.INVALID_HEADER, "SUBSCRIBE to '" + destination + "': "
+                    + MessageFormats.HEADER + " '" + format + "' is not offered here"
+                    + (offered.isEmpty() ? "; this destination has no formats" : "; it comes in " + String.join(", ", offered)));
         }
     }
 

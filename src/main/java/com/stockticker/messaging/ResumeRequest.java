@@ -1,8 +1,5 @@
 package com.stockticker.messaging;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.lang.Nullable;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 
@@ -34,8 +31,8 @@ public record ResumeRequest(long after, @Nullable String market) {
      */
     @Nullable
     public static ResumeRequest of(SimpMessageHeaderAccessor headers) {
-        String after = single(headers, AFTER_HEADER);
-        String market = single(headers, MARKET_HEADER);
+        String after = headers.getFirstNativeHeader(AFTER_HEADER);
+        String market = headers.getFirstNativeHeader(MARKET_HEADER);
         if (after == null) {
             if (market != null) {
                 throw invalid(MARKET_HEADER + " needs " + AFTER_HEADER + ", the seq of the last message applied in that market");
@@ -53,12 +50,6 @@ public record ResumeRequest(long after, @Nullable String market) {
             throw invalid(AFTER_HEADER + " must be the seq of the last message applied (0 for none), not '" + after + "'");
         }
         return new ResumeRequest(seq, market == null || market.isEmpty() ? null : market);
-    }
-
-    private static String single(SimpMessageHeaderAccessor headers, String name) {
-        Map<String, List<String>> all = headers.toNativeHeaderMap();
-        List<String> values = all.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static RejectedMessageException invalid(String reason) {

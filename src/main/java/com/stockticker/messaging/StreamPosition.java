@@ -2,7 +2,6 @@ package com.stockticker.messaging;
 
 import org.springframework.lang.Nullable;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 
 /**
@@ -14,12 +13,9 @@ public record StreamPosition(String stream, long seq) {
 
     private static final String HEADER = StreamPosition.class.getName();
 
-    /** Headers for {@code SimpMessageSendingOperations.convertAndSend} that mark the message with this position. */
-    public MessageHeaders headers() {
-        SimpMessageHeaderAccessor accessor = SimpMessageHeaderAccessor.create();
-        accessor.setHeader(HEADER, this);
-        accessor.setLeaveMutable(true);
-        return accessor.getMessageHeaders();
+    /** Marks the message being built with this position. */
+    public void addTo(SimpMessageHeaderAccessor headers) {
+        headers.setHeader(HEADER, this);
     }
 
     /** The position a message was marked with, or {@code null}. */

@@ -38,6 +38,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final UserSessionLimit sessionLimit;
     private final List<TopicNames> topicNames;
     private final List<ResumableTopic> resumableTopics;
+    private final List<TopicFormat> topicFormats;
 
     /**
      * @param handshakeInterceptors every handshake interceptor bean, such as the one that hands the HTTP
@@ -45,13 +46,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
      * @param authorization which frames need an authenticated user
      * @param topicNames what the features that publish topics say about their names
      * @param resumableTopics the topics a subscriber may resume after a reconnect
+     * @param topicFormats the formats other than the default that topics come in
      */
     WebSocketConfig(WebSocketProperties properties,
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler brokerScheduler,
             ObjectProvider<ClientErrors> errors, List<HandshakeInterceptor> handshakeInterceptors,
             AuthorizationManager<Message<?>> authorization, Clock clock,
             @Lazy ConnectionRefusals refusals, Receipts receipts, @Lazy UserSessionLimit sessionLimit,
-            @Lazy List<TopicNames> topicNames, @Lazy List<ResumableTopic> resumableTopics) {
+            @Lazy List<TopicNames> topicNames, @Lazy List<ResumableTopic> resumableTopics,
+            @Lazy List<TopicFormat> topicFormats) {
         this.properties = properties;
         this.brokerScheduler = brokerScheduler;
         this.errors = errors;
@@ -63,6 +66,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         this.sessionLimit = sessionLimit;
         this.topicNames = topicNames;
         this.resumableTopics = resumableTopics;
+        this.topicFormats = topicFormats;
     }
 
     @Override
@@ -120,7 +124,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(new ConnectionPrincipals(), sessionLimit,
                 new DestinationGuard(errors, authorization, properties.maxSubscriptions(), receipts, topicNames,
-                        resumableTopics), receipts);
+                        resumableTopics, topicFormats), receipts);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 
 import com.stockticker.messaging.ResumableTopic;
@@ -89,7 +90,9 @@ class ResumeWindowTest {
     private void keep(String market, long... seqs) {
         for (long seq : seqs) {
             byte[] payload = ("{\"seq\":" + seq + "}").getBytes();
-            Message<byte[]> message = MessageBuilder.createMessage(payload, new StreamPosition(market, seq).headers());
+            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
+            new StreamPosition(market, seq).addTo(headers);
+            Message<byte[]> message = MessageBuilder.createMessage(payload, headers.getMessageHeaders());
             window.keep(message, payload, "id-" + seq);
         }
     }

@@ -1,25 +1,26 @@
 package com.stockticker.feed;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.stockticker.messaging.Destinations;
 import com.stockticker.messaging.ResumeRequest;
 import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.PriceBatches;
 import com.stockticker.support.StompClient;
+import com.stockticker.support.StompClients;
 import com.stockticker.support.StompFrame;
 
+import static com.stockticker.support.PriceBatches.awaitSeq;
+import static com.stockticker.support.PriceBatches.last;
+import static com.stockticker.support.PriceBatches.seq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,24 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LiveServerTest
 class ResumeIntegrationTest {
 
-    /** Long enough for a hundred ticks on a busy machine; the awaits end as soon as their condition holds. */
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
 
-    private final List<StompClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        clients.forEach(StompClient::close);
-    }
+    @RegisterExtension
+    final StompClients clients = new StompClients();
 
     @Test
     void aClientAwayForFiveSecondsResumesWithEveryBatchItMissedAsAClientThatStayedGotThem() {
-        StompClient stayed = connect();
+        StompClient stayed = clients.connect(port);
         String all = stayed.subscribe(Destinations.PRICES);
-        StompClient away = connect();
+        StompClient away = clients.connect(port);
         String before = away.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "0"));
         StompFrame snapshot = away.awaitMessages(before, 1).get(0);
         assertThat(snapshot.header(ResumeRequest.SNAPSHOT)).isEqualTo("true");
@@ -59,7 +54,7 @@ class ResumeIntegrationTest {
         long applied = seq(away.messages(before).get(away.messages(before).size() - 1));
         // A hundred ticks of 50 ms: five seconds away.
         awaitSeq(stayed, all, applied + 100);
-        StompClient back = connect();
+        StompClient back = clients.connect(port);
         String resumed = back.subscribe(Destinations.PRICES,
                 Map.of(ResumeRequest.AFTER_HEADER, Long.toString(applied), ResumeRequest.MARKET_HEADER, market));
         long until = seq(last(stayed.messages(all))) + 20;
@@ -67,11 +62,11 @@ class ResumeIntegrationTest {
         awaitSeq(stayed, all, until);
 
         List<StompFrame> caughtUp = back.messages(resumed).stream().filter(frame -> seq(frame) <= until).toList();
-        assertThat(caughtUp).extracting(ResumeIntegrationTest::seq)
+        assertThat(caughtUp).extracting(PriceBatches::seq)
                 .as("every batch after the last one applied, in order, each once")
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(applied + 1, until).boxed().toList());
         Map<Long, StompFrame> reference = stayed.messages(all).stream()
-                .collect(Collectors.toMap(ResumeIntegrationTest::seq, Function.identity()));
+                .collect(Collectors.toMap(PriceBatches::seq, Function.identity()));
         assertThat(caughtUp).allSatisfy(frame -> {
             assertThat(frame.header(ResumeRequest.SNAPSHOT)).isNull();
             assertThat(frame.body()).isEqualTo(reference.get(seq(frame)).body());
@@ -81,7 +76,7 @@ class ResumeIntegrationTest {
 
     @Test
     void aClientOfAnotherMarketGetsASnapshotNamingThisOneThenTheLiveBatches() {
-        StompClient client = connect();
+        StompClient client = clients.connect(port);
         String prices = client.subscribe(Destinations.PRICES,
                 Map.of(ResumeRequest.AFTER_HEADER, "12", ResumeRequest.MARKET_HEADER, "a-market-that-is-gone"));
 
@@ -93,7 +88,7 @@ class ResumeIntegrationTest {
         assertThat(snapshot.json().get("quotes")).hasSize(20);
         assertThat(frames.subList(1, frames.size())).allSatisfy(frame -> assertThat(frame.header(ResumeRequest.SNAPSHOT)).isNull());
         // As after /app/quotes: live batches not later than the snapshot are skipped, the rest follow one by one.
-        List<Long> live = frames.subList(1, frames.size()).stream().map(ResumeIntegrationTest::seq)
+        List<Long> live = frames.subList(1, frames.size()).stream().map(PriceBatches::seq)
                 .filter(seq -> seq > seq(snapshot)).toList();
         for (int i = 0; i < live.size(); i++) {
             assertThat(live.get(i)).isEqualTo(seq(snapshot) + 1 + i);
@@ -102,11 +97,11 @@ class ResumeIntegrationTest {
 
     @Test
     void aClientAheadOfWhatTheServerHasGetsASnapshot() {
-        StompClient probe = connect();
+        StompClient probe = clients.connect(port);
         String first = probe.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "0"));
         StompFrame snapshot = probe.awaitMessages(first, 1).get(0);
 
-        StompClient client = connect();
+        StompClient client = clients.connect(port);
         String prices = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER,
                 Long.toString(seq(snapshot) + 1_000_000), ResumeRequest.MARKET_HEADER, snapshot.header(ResumeRequest.MARKET)));
 
@@ -117,7 +112,7 @@ class ResumeIntegrationTest {
 
     @Test
     void unusableResumeHeadersAreRefusedWithACodeAndTheConnectionKeepsStreaming() {
-        StompClient client = connect();
+        StompClient client = clients.connect(port);
         String errors = client.subscribe("/user/queue/errors");
         String notANumber = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "yesterday"));
         String negative = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "-1"));
@@ -137,30 +132,12 @@ class ResumeIntegrationTest {
 
     @Test
     void aClientThatAsksForNothingNewGetsTheFramesItAlwaysGot() {
-        StompClient client = connect();
+        StompClient client = clients.connect(port);
         String prices = client.subscribe(Destinations.PRICES);
 
         StompFrame batch = client.awaitMessages(prices, 1).get(0);
 
         assertThat(batch.headers().keySet())
                 .containsExactlyInAnyOrder("destination", "content-type", "subscription", "message-id", "content-length");
-    }
-
-    private StompClient connect() {
-        StompClient client = StompClient.connect(URI.create("ws://localhost:" + port + Destinations.WEBSOCKET_ENDPOINT));
-        clients.add(client);
-        return client;
-    }
-
-    private static void awaitSeq(StompClient client, String subscription, long seq) {
-        Awaitility.await().atMost(PATIENCE).until(() -> client.messages(subscription).stream().anyMatch(frame -> seq(frame) >= seq));
-    }
-
-    private static StompFrame last(List<StompFrame> frames) {
-        return frames.get(frames.size() - 1);
-    }
-
-    private static long seq(StompFrame frame) {
-        return frame.json().get("seq").asLong();
     }
 }

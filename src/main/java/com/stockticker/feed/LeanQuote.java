@@ -1,0 +1,45 @@
+package com.stockticker.feed;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import com.stockticker.market.Quote;
+
+/**
+ * A quote in the lean format of {@code /topic/prices}: the symbol, and of the fields that change as it trades only
+ * those that changed since its previous quote (all of them when there is none). The fields that never change
+ * ({@code name}, {@code open}, {@code previousClose}) come only in snapshots; {@code seq} is the previous one's
+ * plus one, {@code tickSeq} and {@code timestamp} the batch's. {@code docs/protocol.md} documents the keys.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record LeanQuote(
+        @JsonProperty("s") String symbol,
+        @JsonProperty("p") BigDecimal price,
+        @JsonProperty("b") BigDecimal bid,
+        @JsonProperty("a") BigDecimal ask,
+        @JsonProperty("h") BigDecimal high,
+        @JsonProperty("l") BigDecimal low,
+        @JsonProperty("c") BigDecimal change,
+        @JsonProperty("cp") BigDecimal changePercent,
+        @JsonProperty("v") Long volume) {
+
+    /** The fields of {@code quote} that differ from {@code previous}; every one if there is no previous quote. */
+    static LeanQuote between(Quote previous, Quote quote) {
+        Changes changes = new Changes(previous, quote);
+        return new LeanQuote(quote.symbol(), changes.of(Quote::price), changes.of(Quote::bid), changes.of(Quote::ask),
+                changes.of(Quote::high), changes.of(Quote::low), changes.of(Quote::change), changes.of(Quote::changePercent),
+                changes.of(Quote::volume));
+    }
+
+    private record Changes(Quote before, Quote now) {
+
+        <T> T of(Function<Quote, T> field) {
+            T value = field.apply(now);
+            return before != null && Objects.equals(field.apply(before), value) ? null : value;
+        }
+    }
+}
