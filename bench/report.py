@@ -15,9 +15,9 @@ import platform
 import subprocess
 from xml.sax.saxutils import escape
 
-COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "ours-deflate": "#ff7f0e", "baseline": "#d62728", "edge": "#9467bd"}
+COLORS = {"ours": "#1f77b4", "ours-binary": "#2ca02c", "ours-deflate": "#ff7f0e", "ours-lean": "#8c564b", "baseline": "#d62728", "edge": "#9467bd"}
 LABELS = {"ours": "StockTicker (ours)", "ours-binary": "StockTicker, binary frames",
-          "ours-deflate": "StockTicker, permessage-deflate", "baseline": "guide-style baseline",
+          "ours-deflate": "StockTicker, permessage-deflate", "ours-lean": "StockTicker, lean batches (binary frames)", "baseline": "guide-style baseline",
           "edge": "StockTicker edge of a cluster"}
 
 

@@ -15,7 +15,8 @@
 # Options:    --quick  --skip-build (use the jars already built)  --no-extras  --docs (copy the plot to docs/images)
 # Variables:  N, DURATION (window, s), WARMUP (s), CONNECT_RATE (/s), EXTRA_N (2000), FROZEN_WARMUP (100 s),
 #             SERVERS ("ours ours-binary baseline"; ours-binary: our server, clients asking for binary frames;
-#             ours-deflate: our server granting permessage-deflate, clients offering it as browsers do; edge: an
+#             ours-deflate: our server granting permessage-deflate, clients offering it as browsers do; ours-lean:
+#             our server, clients asking for lean batches (format:lean, docs/protocol.md "Lean batch"); edge: an
 #             edge of a cluster, see above), OURS_PORT (18080), OURS_BINARY_PORT (18081), OURS_DEFLATE_PORT (18085),
 #             BASELINE_PORT (18091), EDGE_PORT
 #             (18082), CORE_PORT (18083), RABBIT_PORT (18672), SERVER_JAVA_OPTS, TOOL_JAVA_OPTS, BASELINE_DIR, RESULTS
@@ -54,6 +55,7 @@ has() { [[ " $SERVERS " == *" $1 "* ]]; }
 OURS_PORT="${OURS_PORT:-18080}"
 OURS_BINARY_PORT="${OURS_BINARY_PORT:-18081}"
 OURS_DEFLATE_PORT="${OURS_DEFLATE_PORT:-18085}"
+OURS_LEAN_PORT="${OURS_LEAN_PORT:-18086}"
 BASELINE_PORT="${BASELINE_PORT:-18091}"
 EDGE_PORT="${EDGE_PORT:-18082}"
 CORE_PORT="${CORE_PORT:-18083}"
@@ -108,15 +110,20 @@ declare -A PID=()
 port_of() {
   case $1 in
     ours) echo "$OURS_PORT" ;; ours-binary) echo "$OURS_BINARY_PORT" ;; ours-deflate) echo "$OURS_DEFLATE_PORT" ;;
+    ours-lean) echo "$OURS_LEAN_PORT" ;;
     edge) echo "$EDGE_PORT" ;; *) echo "$BASELINE_PORT" ;;
   esac
 }
 # ours-binary is our server with clients that ask for binary frames (docs/protocol.md, "Binary frames").
-query_of() { if [[ $1 == ours-binary ]]; then echo "?frames=binary"; fi; }
+query_of() { if [[ $1 == ours-binary || $1 == ours-lean ]]; then echo "?frames=binary"; fi; }
 # ours-deflate is our server granting WebSocket compression, with clients that offer it as every browser does
 # (docs/protocol.md, "Compression"); the tool then also reports the bytes on the wire.
 server_args_of() { if [[ $1 == ours-deflate ]]; then echo "--ticker.websocket.compression=true"; fi; }
-tool_args_of() { if [[ $1 == ours-deflate ]]; then echo "--deflate"; fi; }
+# ours-lean is our server with clients that ask for lean batches (docs/protocol.md, "Lean batch"), as binary frames.
+tool_args_of() {
+  if [[ $1 == ours-deflate ]]; then echo "--deflate"; fi
+  if [[ $1 == ours-lean ]]; then echo "--subscribe-headers format:lean"; fi
+}
 
 stop_servers() {
   local s p

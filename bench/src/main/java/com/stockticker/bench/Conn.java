@@ -83,7 +83,7 @@ abstract class Conn {
         subscribeNanos = System.nanoTime();
         int id = 0;
         for (String d : destinations) {
-            sendText(Stomp.subscribe(id++, d));
+            sendText(Stomp.subscribe(id++, d, o.subscribeHeaders));
         }
         if (o.sendDestination != null) {
             String body = o.sendBody == null ? "" : o.sendBody.replace("{SYMBOLS}", Stomp.symbolsJson(o.symbolsOf(index)));

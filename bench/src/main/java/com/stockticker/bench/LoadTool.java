@@ -84,6 +84,7 @@ public final class LoadTool {
         config.put("frozen_percent", o.frozenPercent);
         config.put("tool_warmup_connections", o.toolWarmupConnections);
         config.put("transport", transport.describe());
+        config.put("subscribe_headers", o.subscribeHeaders);
         config.put("send", o.sendDestination);
         config.put("send_body", o.sendBody);
         config.put("symbols_per_subscriber", o.symbolsPerSubscriber);
@@ -588,7 +589,9 @@ public final class LoadTool {
         Map<String, Object> fm = (Map<String, Object>) c.get("first_message_ms");
         StringBuilder b = new StringBuilder();
         row(b, "server", r.get("label") + "  " + r.get("url") + "  " + r.get("destinations"));
-        row(b, "subscribers", r.get("subscribers") + " (" + r.get("scenario") + ", " + ((Map<?, ?>) r.get("config")).get("transport") + ")");
+        Map<?, ?> config = (Map<?, ?>) r.get("config");
+        row(b, "subscribers", r.get("subscribers") + " (" + r.get("scenario") + ", " + config.get("transport")
+                + (((List<?>) config.get("subscribe_headers")).isEmpty() ? "" : ", SUBSCRIBE with " + config.get("subscribe_headers")) + ")");
         row(b, "connected / failed", c.get("connected") + " / " + c.get("connect_failures") + "  in " + f(c.get("ramp_s")) + " s");
         row(b, "held at end", c.get("held_at_end") + "  (closed by server: " + c.get("closed_by_server_in_window")
                 + " in window, " + c.get("closed_by_server_total") + " in all)");

@@ -34,6 +34,8 @@ final class Options {
     long serverPid = -1;
     boolean serverHeap = false;
     boolean deflate = false;
+    /** Headers every SUBSCRIBE carries besides id, destination and ack, as "name:value" lines. */
+    List<String> subscribeHeaders = List.of();
     boolean subscribeOnConnect = false;
     String transport = "netty";
     int threads = 2;
@@ -93,6 +95,8 @@ final class Options {
               --transport netty|jdk     Netty (epoll) or java.net.http.WebSocket (netty)
               --deflate                 offer permessage-deflate, as browsers do (Netty only); the report then
                                         also gives the bytes on the wire per delivery
+              --subscribe-headers H     more headers on every SUBSCRIBE, comma-separated name:value pairs, e.g.
+                                        format:lean (StockTicker's lean batches); the report names them
               --threads T               I/O threads (2)
               --connect-timeout S       TCP + WebSocket + STOMP CONNECTED timeout per connection (15)
               --first-message-timeout S how long to wait for every subscriber's first message (10)
@@ -168,6 +172,7 @@ final class Options {
                 case "--server-pid" -> o.serverPid = Long.parseLong(v);
                 case "--transport" -> o.transport = v;
                 case "--threads" -> o.threads = Integer.parseInt(v);
+                case "--subscribe-headers" -> o.subscribeHeaders = split(v);
                 case "--stomp-host" -> o.stompHost = v;
                 case "--login" -> o.login = v;
                 case "--passcode" -> o.passcode = v;

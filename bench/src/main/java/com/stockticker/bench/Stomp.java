@@ -25,8 +25,11 @@ final class Stomp {
         return b.append("\n\0").toString();
     }
 
-    static String subscribe(int id, String destination) {
-        return "SUBSCRIBE\nid:sub-" + id + "\ndestination:" + destination + "\nack:auto\n\n\0";
+    static String subscribe(int id, String destination, List<String> headers) {
+        StringBuilder b = new StringBuilder("SUBSCRIBE\nid:sub-").append(id).append("\ndestination:").append(destination)
+                .append("\nack:auto\n");
+        headers.forEach(header -> b.append(header).append('\n'));
+        return b.append("\n\0").toString();
     }
 
     static String send(String destination, String contentType, String body) {
@@ -101,8 +104,9 @@ final class Stomp {
     }
 
     /**
-     * Finds "timestamp" and "seq" among the keys of the outermost JSON object, skipping nested objects and
-     * strings. Stops as soon as both are found. Accepts a timestamp as an ISO-8601 string or epoch milliseconds.
+     * Finds "timestamp" (or "t", StockTicker's lean batches) and "seq" among the keys of the outermost JSON object,
+     * skipping nested objects and strings. Stops as soon as both are found. Accepts a timestamp as an ISO-8601
+     * string or epoch milliseconds.
      */
     static void parseBody(CharSequence s, int start, int end, Parsed out) {
         int depth = 0;
@@ -125,7 +129,7 @@ final class Stomp {
                     int k = skipWs(s, j + 1, end);
                     if (k < end && s.charAt(k) == ':') {
                         int v = skipWs(s, k + 1, end);
-                        if (regionEquals(s, i + 1, j, "timestamp")) {
+                        if (regionEquals(s, i + 1, j, "timestamp") || regionEquals(s, i + 1, j, "t")) {
                             out.timestampPresent = true;
                             out.publishMicros = parseTimestamp(s, v, end);
                         } else if (regionEquals(s, i + 1, j, "seq")) {
