@@ -11,6 +11,8 @@ import java.util.Map;
  * @param candles the candle intervals' names, in configuration order, and how many closed bars a snapshot holds
  * @param user the logged-in user, or {@code null}
  * @param csrf the header and token a logged-in browser sends on STOMP CONNECT
+ * @param locale the page's language as a BCP 47 tag ({@code en}, {@code zh-CN}), for the page's {@code Intl} formats
+ * @param messages the page's words in that language, by message key (see {@link ScriptMessages})
  */
 record DashboardConfig(
         Map<String, String> endpoints,
@@ -20,7 +22,9 @@ record DashboardConfig(
         long tickIntervalMillis,
         Candles candles,
         String user,
-        Map<String, String> csrf) {
+        Map<String, String> csrf,
+        String locale,
+        Map<String, String> messages) {
 
     record Limits(int maxSymbols, double maxRate, long maxQuantity, int maxOpenOrders) {
     }
