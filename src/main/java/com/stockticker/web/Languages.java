@@ -23,21 +23,19 @@ final class Languages {
     private static final Set<String> TRADITIONAL_REGIONS = Set.of("TW", "HK", "MO");
 
     /**
-     * The supported locale that serves {@code candidate}, or {@code null}: any English is English; Chinese is
-     * Simplified Chinese unless it names Traditional Chinese ({@code zh-TW}, {@code zh-Hant}, ...).
+     * The supported locale that serves {@code candidate}, or {@code null}: a supported language in any region
+     * ({@code en-GB} is English); Chinese is Simplified Chinese unless it names Traditional Chinese
+     * ({@code zh-TW}, {@code zh-Hant}, ...), whose readers' next language should decide.
      */
     Locale supported(Locale candidate) {
         if (candidate == null) {
             return null;
         }
-        if (candidate.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
-            return Locale.ENGLISH;
+        if (candidate.getLanguage().equals(Locale.CHINESE.getLanguage())) {
+            return candidate.getScript().equals("Hant") || TRADITIONAL_REGIONS.contains(candidate.getCountry())
+                    ? null : Locale.SIMPLIFIED_CHINESE;
         }
-        if (candidate.getLanguage().equals(Locale.CHINESE.getLanguage()) && !candidate.getScript().equals("Hant")
-                && !TRADITIONAL_REGIONS.contains(candidate.getCountry())) {
-            return Locale.SIMPLIFIED_CHINESE;
-        }
-        return null;
+        return SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(candidate.getLanguage())).findFirst().orElse(null);
     }
 
     /**

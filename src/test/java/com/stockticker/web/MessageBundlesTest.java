@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The message bundles say the same things in every language, and everything the pages and scripts ask for is
  * in them: a missing translation or a mistyped key shows on the page as a key, which no other test would see.
+ * The languages are those of {@link Languages#SUPPORTED}: English in the default bundle, every other in a bundle
+ * of its own ({@code messages_zh_CN.properties}), so a new language is checked as soon as it is supported.
  */
 class MessageBundlesTest {
 
@@ -41,17 +44,20 @@ class MessageBundlesTest {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([\\w.\\-]+)");
 
     private final Properties english = load("messages.properties");
-    private final Properties chinese = load("messages_zh_CN.properties");
+    private final Map<Locale, Properties> translations = Languages.SUPPORTED.stream().skip(1)
+            .collect(Collectors.toMap(locale -> locale, locale -> load("messages_" + locale + ".properties")));
 
     @Test
     void everyKeyIsInEveryLanguage() {
-        assertThat(chinese.stringPropertyNames()).as("keys of messages_zh_CN.properties")
-                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        assertThat(translations).isNotEmpty();
+        translations.forEach((locale, bundle) -> assertThat(bundle.stringPropertyNames()).as("keys of the %s bundle", locale)
+                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames()));
     }
 
     @Test
     void theChineseBundleIsChinese() {
         // Read as UTF-8, the Chinese words are Chinese; read as ISO-8859-1 (the old default) they would be mojibake.
+        Properties chinese = translations.get(Locale.SIMPLIFIED_CHINESE);
         assertThat(chinese.getProperty("ticket.buy")).isEqualTo("买入");
         assertThat(chinese.getProperty("label.volume")).isEqualTo("成交量");
     }
@@ -61,7 +67,7 @@ class MessageBundlesTest {
     void everyErrorCodeHasWordsInEveryLanguage() {
         for (ErrorCode code : ErrorCode.values()) {
             assertThat(english).as("English for %s", code).containsKey("error." + code.name());
-            assertThat(chinese).as("Chinese for %s", code).containsKey("error." + code.name());
+            translations.forEach((locale, bundle) -> assertThat(bundle).as("%s for %s", locale, code).containsKey("error." + code.name()));
         }
     }
 
@@ -74,18 +80,20 @@ class MessageBundlesTest {
                 Stream.of("connecting", "live", "reconnecting", "offline").map(status -> "js.status." + status))
                 .flatMap(family -> family).collect(Collectors.toSet());
         assertThat(english.stringPropertyNames()).containsAll(keys);
-        assertThat(chinese.stringPropertyNames()).containsAll(keys);
+        translations.forEach((locale, bundle) -> assertThat(bundle.stringPropertyNames()).as(locale.toString()).containsAll(keys));
     }
 
     /** A translation fills the same placeholders as the English, in whatever order its language wants. */
     @Test
     void translationsHaveTheSamePlaceholders() {
         Map<String, String> differing = new HashMap<>();
-        for (String key : english.stringPropertyNames()) {
-            if (chinese.containsKey(key) && !placeholders(english.getProperty(key)).equals(placeholders(chinese.getProperty(key)))) {
-                differing.put(key, english.getProperty(key) + " | " + chinese.getProperty(key));
+        translations.forEach((locale, bundle) -> {
+            for (String key : english.stringPropertyNames()) {
+                if (bundle.containsKey(key) && !placeholders(english.getProperty(key)).equals(placeholders(bundle.getProperty(key)))) {
+                    differing.put(locale + " " + key, english.getProperty(key) + " | " + bundle.getProperty(key));
+                }
             }
-        }
+        });
         assertThat(differing).isEmpty();
     }
 
@@ -95,9 +103,8 @@ class MessageBundlesTest {
      */
     @Test
     void noMessageHasAPlainApostrophe() {
-        for (Properties bundle : new Properties[] { english, chinese }) {
-            assertThat(bundle.entrySet()).filteredOn(entry -> entry.getValue().toString().contains("'")).isEmpty();
-        }
+        Stream.concat(Stream.of(english), translations.values().stream()).forEach(bundle ->
+                assertThat(bundle.entrySet()).filteredOn(entry -> entry.getValue().toString().contains("'")).isEmpty());
     }
 
     @Test
