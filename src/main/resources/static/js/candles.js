@@ -1,6 +1,9 @@
 // The selected symbol's candlestick chart. uPlot (a webjar, loaded as the global uPlot) draws the time axis, the
 // price and volume scales, the crosshair and the legend with the bar's values; the candle bodies and wicks are
-// drawn here, in a draw hook, as uPlot has no candlestick series of its own.
+// drawn here, in a draw hook, as uPlot has no candlestick series of its own. Labels, times and volumes are in the
+// page's language (uPlot's own time format would write English month names).
+import * as format from './format.js';
+import { t } from './i18n.js';
 
 const HEIGHT = 260;
 
@@ -86,13 +89,12 @@ export class CandleChart {
     this.#element.dataset.bars = rows.length;
     this.#element.dataset.last = rows.length === 0 ? '' : rows[rows.length - 1].start;
     if (rows.length === 0) {
-      this.#caption.textContent = 'No trades yet in this interval';
+      this.#caption.textContent = t('js.chart.empty');
       return;
     }
-    const first = new Date(rows[0].start * 1000).toLocaleTimeString();
     const lastRow = rows[rows.length - 1];
-    this.#caption.textContent = `${rows.length} ${this.#element.dataset.interval} candles from ${first} to `
-      + `${new Date(lastRow.end * 1000).toLocaleTimeString()}; last close ${this.#format(lastRow.close)}`;
+    this.#caption.textContent = t('js.chart.caption', format.count(rows.length), format.interval(this.#element.dataset.interval),
+      format.time(rows[0].start * 1000), format.time(lastRow.end * 1000), this.#format(lastRow.close));
   }
 
   #columns() {
@@ -123,19 +125,23 @@ export class CandleChart {
         volume: { range: (u, min, max) => [0, Math.max(1, max) * 5] },
       },
       axes: [
-        { stroke: colour('--muted'), grid: { stroke: colour('--line') } },
+        {
+          stroke: colour('--muted'), grid: { stroke: colour('--line') }, space: 70,
+          // uPlot's foundIncr is the step between ticks, in seconds as the data is.
+          values: (u, splits, axisIdx, foundSpace, foundIncr) => splits.map((v) => format.axisTime(v * 1000, foundIncr)),
+        },
         { stroke: colour('--muted'), grid: { stroke: colour('--line') }, size: 64, values: (u, values) => values.map((v) => this.#format(v)) },
       ],
       series: [
-        {},
-        { ...hidden, label: 'Open' },
-        { ...hidden, label: 'High' },
-        { ...hidden, label: 'Low' },
-        { ...hidden, label: 'Close' },
+        { label: t('js.chart.time'), value: (u, value) => (value == null ? '–' : format.dateTime(value * 1000)) },
+        { ...hidden, label: t('js.chart.open') },
+        { ...hidden, label: t('js.chart.high') },
+        { ...hidden, label: t('js.chart.low') },
+        { ...hidden, label: t('js.chart.close') },
         {
-          label: 'Volume', scale: 'volume', paths: uPlot.paths.bars({ size: [0.7, 40] }), points: { show: false },
+          label: t('js.chart.volume'), scale: 'volume', paths: uPlot.paths.bars({ size: [0.7, 40] }), points: { show: false },
           fill: `color-mix(in srgb, ${colour('--muted')} 35%, transparent)`, stroke: 'transparent',
-          value: (u, value) => (value == null ? '–' : value.toLocaleString()),
+          value: (u, value) => format.count(value),
         },
       ],
       hooks: {

@@ -50,7 +50,9 @@ export class Detail {
     for (const interval of this.#intervals) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = interval;
+      // The interval as the language writes a duration ('5m', '5分钟'), in full in the tooltip.
+      button.textContent = format.interval(interval);
+      button.title = format.interval(interval, 'long');
       button.dataset.interval = interval;
       button.setAttribute('role', 'radio');
       button.addEventListener('click', () => {

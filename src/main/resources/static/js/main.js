@@ -1,5 +1,7 @@
-// Wires the dashboard together. The server hands over its destinations and limits in #ticker-config.
+// Wires the dashboard together. The server hands over its destinations, limits, language and words in
+// #ticker-config.
 import * as format from './format.js';
+import { useLanguage, t } from './i18n.js';
 import { Connection } from './connection.js';
 import { Board } from './board.js';
 import { Detail } from './detail.js';
@@ -8,6 +10,7 @@ import { Trading } from './trading.js';
 
 const config = JSON.parse(document.getElementById('ticker-config').textContent);
 const { destinations } = config;
+useLanguage(config);
 format.useInstruments(config.instruments);
 
 const transport = new URLSearchParams(window.location.search).get('transport') ?? 'auto';
@@ -81,6 +84,7 @@ connection.subscribe(destinations.userErrors, (error) => {
   } else if (trading && error.destination?.startsWith(destinations.orders)) {
     trading.refused(error);
   } else {
+    // Nothing on the page sent it (a developer's console experiment, say): for the console, not the reader.
     console.warn('StockTicker refused a message', error);
   }
 });
@@ -92,13 +96,12 @@ connection.addEventListener('connected', () => {
 const status = document.getElementById('status');
 const statusText = document.getElementById('status-text');
 const statusDetail = document.getElementById('status-detail');
-const LABELS = { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', offline: 'Offline' };
 let retryAt = 0;
 
 connection.addEventListener('status', ({ detail: { status: state, transport: via, retryIn } }) => {
   status.dataset.status = state;
   status.dataset.transport = via;
-  statusText.textContent = LABELS[state];
+  statusText.textContent = t(`js.status.${state}`);
   retryAt = retryIn ? Date.now() + retryIn : 0;
   describe();
 });
@@ -107,9 +110,10 @@ function describe() {
   const state = status.dataset.status;
   if (state === 'live') {
     const age = lastTickAt ? Math.max(0, Math.round((Date.now() - lastTickAt) / 1000)) : null;
-    statusDetail.textContent = `via ${status.dataset.transport}${age == null ? '' : ` · last tick ${age} s ago`}`;
+    statusDetail.textContent = age == null ? t('js.status.via', status.dataset.transport)
+      : t('js.status.viaLastTick', status.dataset.transport, format.relative(-age));
   } else if (retryAt > Date.now()) {
-    statusDetail.textContent = `retrying in ${Math.ceil((retryAt - Date.now()) / 1000)} s`;
+    statusDetail.textContent = t('js.status.retrying', format.relative(Math.ceil((retryAt - Date.now()) / 1000)));
   } else {
     statusDetail.textContent = '';
   }
@@ -130,7 +134,7 @@ async function showCore() {
   }
   coreInfo.dataset.activeCore = core?.activeCore ?? '';
   coreInfo.textContent = core?.activeCore
-    ? ` · core ${core.activeCore}${core.state === 'active' ? ' (this instance)' : ''}`
+    ? ` · ${t(core.state === 'active' ? 'js.footer.coreHere' : 'js.footer.core', core.activeCore)}`
     : '';
 }
 showCore();

@@ -1,6 +1,7 @@
 // The trading panel: an order ticket that checks what the server would check, the user's orders as they
 // live, and the portfolio. Every rejection is said in plain words next to the ticket.
 import * as format from './format.js';
+import { t, tOr, has, errorText } from './i18n.js';
 
 const BLOTTER_ROWS = 50;
 
@@ -47,9 +48,9 @@ export class Trading {
     });
   }
 
-  /** The server refused an order or cancel message outright (see /user/queue/errors). */
+  /** The server refused an order or cancel message outright (see /user/queue/errors): its code in words. */
   refused(error) {
-    this.#say(error.message, 'error');
+    this.#say(errorText(error.code), 'error');
   }
 
   /**
@@ -58,7 +59,7 @@ export class Trading {
    * answers after the reset because it takes one connection's frames in order.
    */
   #reset() {
-    if (!window.confirm('Reset your account? Open orders are canceled, positions and order history are deleted, and cash goes back to the starting amount.')) {
+    if (!window.confirm(t('js.reset.confirm'))) {
       return;
     }
     if (this.#connection.publish(this.#config.destinations.accountReset, {})) {
@@ -67,7 +68,7 @@ export class Trading {
         this.#blotter.innerHTML = '';
         orders.forEach((order) => this.#order(order, false));
       });
-      this.#say('Account reset to its starting cash.', 'ok');
+      this.#say(t('js.reset.done'), 'ok');
     }
   }
 
@@ -99,9 +100,9 @@ export class Trading {
     }
     this.#lastTicketOrder = order.clientOrderId;
     if (this.#connection.publish(this.#config.destinations.orders, order)) {
-      this.#say(`Sending: ${order.side.toLowerCase()} ${format.count(order.quantity)} ${order.symbol}…`, '');
+      this.#say(t('js.ticket.sending', describe(order)), '');
     } else {
-      this.#say('Not connected: the order was not sent. It can be sent again once the badge says Live.', 'error');
+      this.#say(t('js.ticket.notConnected', t('js.status.live')), 'error');
     }
   }
 
@@ -116,21 +117,18 @@ export class Trading {
     return null;
   }
 
+  /**
+   * A reject reason in words (reject.REASON, whose placeholders are the same for every reason: {0} the symbol,
+   * {1} the largest quantity, {2} the tick size, {3} the most open orders). With the server's own message, which
+   * is English and technical, for the blotter's tooltip.
+   */
   #explain(reason, order, serverMessage) {
-    const symbol = order?.symbol ?? 'that symbol';
-    const words = {
-      UNKNOWN_SYMBOL: `${symbol} is not traded here.`,
-      INVALID_QUANTITY: 'The quantity must be a whole number above zero.',
-      QUANTITY_TOO_LARGE: `The quantity may be at most ${format.count(this.#config.limits.maxQuantity)}.`,
-      MISSING_LIMIT_PRICE: 'A limit order needs a limit price.',
-      INVALID_LIMIT_PRICE: 'The limit price must be a number above zero.',
-      OFF_TICK_GRID: `The limit price must be a multiple of ${this.#tickSize(symbol)}.`,
-      INSUFFICIENT_CASH: 'There is not enough cash for this order.',
-      INSUFFICIENT_POSITION: `You cannot sell more ${symbol} than you hold; short selling is not allowed.`,
-      TOO_MANY_OPEN_ORDERS: `You already have ${this.#config.limits.maxOpenOrders} open orders; cancel one first.`,
-      RATE_LIMITED: 'Too many orders at once: wait a moment and send it again.',
-    }[reason] ?? 'The order could not be read.';
-    return serverMessage ? `${words} (${serverMessage})` : words;
+    const symbol = order?.symbol ?? t('js.order.thatSymbol');
+    const words = has(`reject.${reason}`)
+      ? t(`reject.${reason}`, symbol, format.count(this.#config.limits.maxQuantity), format.number(this.#tickSize(symbol)),
+        format.count(this.#config.limits.maxOpenOrders))
+      : t('js.reject.unknown');
+    return serverMessage ? t('js.ticket.withDetail', words, serverMessage) : words;
   }
 
   #order(order, fromTicket = true) {
@@ -154,12 +152,12 @@ export class Trading {
       return td;
     };
     cell(order.orderId ?? '–');
-    cell(order.side ?? '–');
+    cell(order.side ? tOr(`js.side.${order.side}`, order.side) : '–');
     cell(order.quantity != null ? format.count(order.quantity) : '–', 'num');
     cell(order.symbol ?? '–');
     const priced = order.averagePrice ?? order.limitPrice;
-    cell(priced != null ? format.price(priced, order.symbol) : 'market', 'num');
-    const status = cell(order.status, `status-${order.status}`);
+    cell(priced != null ? format.price(priced, order.symbol) : t('js.blotter.market'), 'num');
+    const status = cell(tOr(`js.orderStatus.${order.status}`, order.status), `status-${order.status}`);
     if (order.reason) {
       status.title = this.#explain(order.reason, order, order.message);
     }
@@ -168,8 +166,8 @@ export class Trading {
       const cancel = document.createElement('button');
       cancel.type = 'button';
       cancel.dataset.cancel = order.orderId;
-      cancel.textContent = 'Cancel';
-      cancel.setAttribute('aria-label', `Cancel order ${order.orderId}`);
+      cancel.textContent = t('js.blotter.cancel');
+      cancel.setAttribute('aria-label', t('js.blotter.cancelOrder', order.orderId));
       actions.append(cancel);
     }
     if (fromTicket && order.clientOrderId === this.#lastTicketOrder) {
@@ -177,17 +175,20 @@ export class Trading {
     }
   }
 
-  /** Says what became of the order the ticket sent last. */
+  /**
+   * Says what became of the order the ticket sent last. A rejection is said in the reader's words only; the
+   * server's English detail is in the blotter's tooltip.
+   */
   #tell(order) {
-    const what = `${order.side?.toLowerCase() ?? 'order'} ${order.quantity != null ? format.count(order.quantity) : ''} ${order.symbol ?? ''}`.trim();
+    const what = describe(order);
     if (order.status === 'REJECTED') {
-      this.#say(`Rejected: ${this.#explain(order.reason, order, order.message)}`, 'error');
+      this.#say(t('js.ticket.rejected', this.#explain(order.reason, order)), 'error');
     } else if (order.status === 'FILLED') {
-      this.#say(`Filled: ${what} at ${format.price(order.averagePrice, order.symbol)}.`, 'ok');
+      this.#say(t('js.ticket.filled', what, format.price(order.averagePrice, order.symbol)), 'ok');
     } else if (order.status === 'NEW') {
-      this.#say(`Accepted: ${what}, waiting for the market to reach ${format.price(order.limitPrice, order.symbol)}.`, 'ok');
+      this.#say(t('js.ticket.accepted', what, format.price(order.limitPrice, order.symbol)), 'ok');
     } else {
-      this.#say(`Canceled: ${what}.`, '');
+      this.#say(t('js.ticket.canceled', what), '');
     }
   }
 
@@ -231,6 +232,12 @@ export class Trading {
     this.#message.textContent = text;
     this.#message.className = `message ${kind}`;
   }
+}
+
+/** An order in words, "buy 5 AAPL" ("买入 AAPL 5 股"), from what it has of its side, quantity and symbol. */
+function describe(order) {
+  return t('js.order.what', tOr(`js.order.verb.${order.side}`, t('js.order.verb.none')),
+    order.quantity != null ? format.count(order.quantity) : '', order.symbol ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Exact decimal arithmetic on the strings, as the server does: 0.1 + 0.2 is not a tick question. */

@@ -1,6 +1,7 @@
 // The watchlist: symbols the user picks, each streamed through a managed subscription at a chosen rate.
 // The server forgets managed subscriptions when a connection ends, so they are sent again on reconnect.
 import * as format from './format.js';
+import { language, t, has, errorText } from './i18n.js';
 
 const STORAGE_KEY = 'stockticker.watchlist';
 const TICKS_KEPT = 10;
@@ -41,7 +42,7 @@ export class Watchlist {
   add(symbol, rate) {
     this.#message.textContent = '';
     if (!this.#items.has(symbol) && this.#items.size >= this.#limits.maxSymbols) {
-      this.#message.textContent = `A watchlist holds at most ${this.#limits.maxSymbols} symbols.`;
+      this.#message.textContent = t('js.watch.tooMany', format.count(this.#limits.maxSymbols));
       return;
     }
     this.#items.get(symbol)?.element.remove();
@@ -60,9 +61,9 @@ export class Watchlist {
     }
   }
 
-  /** The server refused a watchlist request. */
+  /** The server refused a watchlist request: its code in words. */
   refused(error) {
-    this.#message.textContent = error.message;
+    this.#message.textContent = errorText(error.code);
   }
 
   #send(action, symbol, rate) {
@@ -102,10 +103,12 @@ export class Watchlist {
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.textContent = '✕';
-    remove.setAttribute('aria-label', `Stop watching ${symbol}`);
+    remove.setAttribute('aria-label', t('js.watch.remove', symbol));
     remove.addEventListener('click', () => this.remove(symbol));
     element.append(name, price, change, remove);
-    element.title = `${rate} update${rate === 1 ? '' : 's'} a second at most`;
+    // The language's plural form for the rate (English: one, other; Chinese has one form, under other).
+    const plural = new Intl.PluralRules(language()).select(rate);
+    element.title = t(has(`js.watch.rate.${plural}`) ? `js.watch.rate.${plural}` : 'js.watch.rate.other', format.number(rate));
     this.#list.append(element);
     return { symbol, rate, element, price, change, ticks: [] };
   }

@@ -1,9 +1,15 @@
 package com.stockticker.web;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.stockticker.market.UnknownIntervalException;
@@ -11,18 +17,28 @@ import com.stockticker.market.UnknownSymbolException;
 import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.RejectedMessageException;
 
-/** Errors of the REST API as RFC 9457 problem details ({@code application/problem+json}). */
+/**
+ * Errors of the REST API as RFC 9457 problem details ({@code application/problem+json}). The {@code title} is in
+ * the request's language (its {@code Accept-Language}, or the dashboard's language cookie), from the message
+ * bundles; the {@code detail} stays English, as the STOMP error messages do: clients act on {@code code}.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler
     ProblemDetail unknownSymbol(UnknownSymbolException ex) {
-        return notFound(ex, "Unknown symbol", ErrorCode.UNKNOWN_SYMBOL, "symbol", ex.getSymbol());
+        return notFound(ex, ErrorCode.UNKNOWN_SYMBOL, "symbol", ex.getSymbol());
     }
 
     @ExceptionHandler
     ProblemDetail unknownInterval(UnknownIntervalException ex) {
-        return notFound(ex, "Unknown candle interval", ErrorCode.UNKNOWN_INTERVAL, "interval", ex.getInterval());
+        return notFound(ex, ErrorCode.UNKNOWN_INTERVAL, "interval", ex.getInterval());
     }
 
     /**
@@ -33,17 +49,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(RejectedMessageException ex) {
         HttpStatus status = ex.getCode() == ErrorCode.SERVICE_UNAVAILABLE ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-        problem.setTitle(status.getReasonPhrase());
+        problem.setTitle(statusTitle(status, status.getReasonPhrase()));
         problem.setProperty("code", ex.getCode().name());
         return problem;
     }
 
+    /**
+     * Spring's own problems (an unknown path, a parameter of the wrong type, a method not allowed) are titled
+     * with the status's reason phrase: that too in the request's language, where the bundles have it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            if (status != null && status.getReasonPhrase().equals(problem.getTitle())) {
+                problem.setTitle(statusTitle(status, problem.getTitle()));
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
     /** A 404 that names what was not found, under {@code name}, with the error code clients know from STOMP. */
-    private static ProblemDetail notFound(RuntimeException ex, String title, ErrorCode code, String name, String value) {
+    private ProblemDetail notFound(RuntimeException ex, ErrorCode code, String name, String value) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle(title);
+        problem.setTitle(messages.getMessage("problem.title." + code.name(), null, LocaleContextHolder.getLocale()));
         problem.setProperty("code", code.name());
         problem.setProperty(name, value);
         return problem;
+    }
+
+    /** The status's title in the request's language, or {@code otherwise} where the bundles have none. */
+    private String statusTitle(HttpStatus status, String otherwise) {
+        return messages.getMessage("problem.status." + status.value(), null, otherwise, LocaleContextHolder.getLocale());
     }
 }

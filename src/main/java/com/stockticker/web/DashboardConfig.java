@@ -12,6 +12,8 @@ import java.util.Map;
  * @param resumeHeaders the headers by which the page resumes {@code /topic/prices} after a reconnect
  * @param user the logged-in user, or {@code null}
  * @param csrf the header and token a logged-in browser sends on STOMP CONNECT
+ * @param locale the page's language as a BCP 47 tag ({@code en}, {@code zh-CN}), for the page's {@code Intl} formats
+ * @param messages the page's words in that language, by message key (see {@link ScriptMessages})
  */
 record DashboardConfig(
         Map<String, String> endpoints,
@@ -22,7 +24,9 @@ record DashboardConfig(
         Candles candles,
         Map<String, String> resumeHeaders,
         String user,
-        Map<String, String> csrf) {
+        Map<String, String> csrf,
+        String locale,
+        Map<String, String> messages) {
 
     record Limits(int maxSymbols, double maxRate, long maxQuantity, int maxOpenOrders) {
     }

@@ -1,6 +1,7 @@
 package com.stockticker.web;
 
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -28,19 +29,21 @@ class HomeController {
     private final JsonMapper json;
     private final QuoteBook book;
     private final CandleProperties candles;
+    private final ScriptMessages scriptMessages;
 
     HomeController(MarketProperties market, QuoteBook book, CandleProperties candles, SubscriptionProperties subscriptions,
-            TradingProperties trading, JsonMapper json) {
+            TradingProperties trading, JsonMapper json, ScriptMessages scriptMessages) {
         this.market = market;
         this.book = book;
         this.candles = candles;
         this.subscriptions = subscriptions;
         this.trading = trading;
         this.json = json;
+        this.scriptMessages = scriptMessages;
     }
 
     @GetMapping("/")
-    String dashboard(Model model, Principal user, CsrfToken csrf) {
+    String dashboard(Model model, Principal user, CsrfToken csrf, Locale locale) {
         DashboardConfig config = new DashboardConfig(
                 // stomp.js reads binary frames as well as text, so the page takes the cheaper binary ones.
                 Map.of("websocket", Destinations.WEBSOCKET_ENDPOINT + "?" + Destinations.BINARY_FRAMES_QUERY,
@@ -70,7 +73,9 @@ class HomeController {
                 Map.of("after", ResumeRequest.AFTER_HEADER, "market", ResumeRequest.MARKET_HEADER,
                         "snapshot", ResumeRequest.SNAPSHOT, "snapshotMarket", ResumeRequest.MARKET),
                 user != null ? user.getName() : null,
-                Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()));
+                Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()),
+                locale.toLanguageTag(),
+                scriptMessages.in(locale));
         model.addAttribute("username", config.user());
         // Inside <script type="application/json">, "<" could end the element: JSON allows it escaped.
         model.addAttribute("configJson", json.writeValueAsString(config).replace("<", "\\u003c"));

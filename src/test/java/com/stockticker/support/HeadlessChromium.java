@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
@@ -31,13 +32,19 @@ public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    private HeadlessChromium(int width, int height) throws IOException {
+    /** What the tests' browser asks for unless told otherwise: the page's language must not depend on the machine. */
+    public static final String ENGLISH = "en-US,en";
+
+    private HeadlessChromium(int width, int height, String acceptLanguages) throws IOException {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        // The languages the browser asks for (Accept-Language, navigator.languages). Headless Chromium ignores
+        // --lang (checked with Chromium 156: the header stays en-US); this preference of the profile works.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         // ChromeDriver waits, after a click or a script, for whatever navigation it believes pending; once (a busy
         // CI machine, Chromium 156) it believed one pending for ever and a click never returned. The tests wait
         // for what they need themselves (see load), so ChromeDriver need not wait for anything.
@@ -50,11 +57,16 @@ public final class HeadlessChromium implements AutoCloseable {
         driver = new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(1)));
     }
 
-    /** Starts a browser, or skips the test on a machine without Chromium (a JDK-only one). */
+    /** Starts an English browser, or skips the test on a machine without Chromium (a JDK-only one). */
     public static HeadlessChromium start(int width, int height) throws IOException {
+        return start(width, height, ENGLISH);
+    }
+
+    /** Starts a browser that asks for {@code acceptLanguages} (an Accept-Language list, e.g. {@code zh-CN,zh}). */
+    public static HeadlessChromium start(int width, int height, String acceptLanguages) throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver)");
-        return new HeadlessChromium(width, height);
+        return new HeadlessChromium(width, height, acceptLanguages);
     }
 
     public ChromeDriver driver() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,7 +47,15 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(1440, 1400);
+        browser(HeadlessChromium.ENGLISH);
+    }
+
+    /** A browser of its own that asks for {@code acceptLanguages}, in place of the one there is. */
+    private void browser(String acceptLanguages) throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+        chromium = HeadlessChromium.start(1440, 1400, acceptLanguages);
         page = chromium.driver();
         wait = chromium.waiting(TIMEOUT);
         dashboard = new DashboardPage(chromium, wait, "http://localhost:" + port);
@@ -108,7 +117,7 @@ class DashboardBrowserTest {
         List<String> texts = (List<String>) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
                 "return [...document.querySelectorAll('#board tbody tr td:nth-child(5)')].map(cell => cell.textContent)");
         List<Double> changes = texts.stream()
-                .map(text -> Double.parseDouble(text.replace(" %", "").replace("−", "-").replace("+", "").replace(",", "")))
+                .map(text -> Double.parseDouble(text.replaceAll("[\\s%,+]", "").replace("−", "-")))
                 .toList();
         assertThat(changes).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
@@ -268,13 +277,7 @@ class DashboardBrowserTest {
         for (int width : new int[] { 1280, 1440, 1920 }) {
             page.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1100));
             wait.until(driver -> ((Number) chromium.driver().executeScript("return window.innerWidth")).intValue() <= width);
-            @SuppressWarnings("unchecked")
-            List<String> overflowing = (List<String>) chromium.driver().executeScript("""
-                    return [...document.querySelectorAll('.board-panel, .card, .table-wrap, #candles')]
-                      .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
-                      .map((e) => (e.id || e.className) + ' ' + e.scrollWidth + '>' + e.clientWidth)
-                      .concat(document.documentElement.scrollWidth > window.innerWidth ? ['the page'] : []);""");
-            assertThat(overflowing).as("panels that scroll sideways at %d px", width).isEmpty();
+            assertThat(overflowing()).as("panels that scroll sideways at %d px", width).isEmpty();
             // The chart is not squeezed into a narrow column.
             assertThat(candles().getSize().getWidth()).as("chart width at %d px", width).isGreaterThanOrEqualTo(400);
             chromium.screenshot("layout-" + width);
@@ -328,6 +331,129 @@ class DashboardBrowserTest {
         wait.until(driver -> chromium.text("#blotter tbody").isEmpty() && chromium.text("#positions tbody").isEmpty());
         assertThat(page.findElement(By.id("ticket-message")).getText()).isEqualTo("Account reset to its starting cash.");
         chromium.screenshot("account-reset");
+    }
+
+    /**
+     * A Chinese browser gets the login page and the dashboard in Chinese, server-rendered words and the scripts'
+     * alike, with numbers and times as Chinese writes them; the switch, used from the keyboard, brings English
+     * back, and the choice outlasts a reload although the browser still asks for Chinese.
+     */
+    @Test
+    void aChineseBrowserGetsTheChineseDashboardAndTheSwitchBringsEnglishBackForGood() throws IOException {
+        browser("zh-CN,zh;q=0.9");
+        open("/login");
+        assertThat(language()).isEqualTo("zh-CN");
+        assertThat(chromium.text("h1")).isEqualTo("登录后交易");
+        assertThat(chromium.text("label[for=password]")).isEqualTo("密码");
+        chromium.screenshot("login-zh");
+
+        showcase("browser-zh");
+
+        assertThat(language()).isEqualTo("zh-CN");
+        assertThat(chromium.text("#status-text")).isEqualTo("实时");
+        assertThat(chromium.text("#board-title")).isEqualTo("行情");
+        assertThat(chromium.text("th[data-key=price]")).isEqualTo("最新价");
+        assertThat(chromium.text("th[data-key=volume]")).isEqualTo("成交量");
+        assertThat(chromium.text("#order-submit")).isEqualTo("下单");
+        assertThat(chromium.text("#watchlist-title")).isEqualTo("自选");
+        assertThat(page.findElement(By.id("intervals")).getDomAttribute("aria-label")).isEqualTo("K线周期");
+        assertThat(page.findElement(By.id("lang-zh-CN")).getDomAttribute("aria-current")).isEqualTo("true");
+        assertThat(page.findElement(By.id("lang-en")).getDomAttribute("aria-current")).isNull();
+        // The scripts' words: the ticket, the blotter, the chart's legend and caption, the badge's detail.
+        assertThat(chromium.text("#ticket-message")).startsWith("已受理：买入 AAPL 1 股，等待市价达到 1.00");
+        assertThat(chromium.text("#blotter tbody tr[data-status=FILLED]")).contains("买入", "AAPL", "已成交");
+        assertThat(chromium.text("#blotter tbody tr[data-status=NEW] button")).isEqualTo("撤单");
+        assertThat(page.findElement(By.cssSelector("#blotter tbody tr[data-status=NEW] button")).getDomAttribute("aria-label"))
+                .startsWith("撤销委托 O-");
+        assertThat(chromium.text("#candles .u-legend")).contains("开盘", "最高", "最低", "收盘", "成交量");
+        // Times of day as Chinese writes them: 24 hours, no AM/PM.
+        assertThat(chromium.text("#chart-label")).matches("5秒 K线 \\d+ 根，\\d{1,2}:\\d{2}:\\d{2} 至 \\d{1,2}:\\d{2}:\\d{2}；最新收盘价 [\\d,.]+");
+        assertThat(chromium.text("#intervals button[data-interval='1m']")).isEqualTo("1分钟");
+        assertThat(chromium.text("#status-detail")).startsWith("经由 WebSocket · 最近报价：").endsWith("秒钟前");
+        // A price is what Intl makes of the number for zh-CN (read in one script: the board redraws every tick).
+        assertThat(chromium.driver().executeScript("""
+                const cell = document.querySelector('#board tr[data-symbol=AAPL] td:nth-child(3)');
+                const formatted = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+                  .format(Number(cell.dataset.value));
+                return cell.textContent === formatted ? 'same' : cell.textContent + ' != ' + formatted;""")).isEqualTo("same");
+        // Words the form says itself, with a number in them.
+        new Select(page.findElement(By.id("order-type"))).selectByValue("LIMIT");
+        page.findElement(By.id("order-limit")).clear();
+        page.findElement(By.id("order-limit")).sendKeys("100.005");
+        page.findElement(By.id("order-submit")).click();
+        assertThat(chromium.text("#ticket-message")).isEqualTo("委托价格必须是 0.01 的整数倍。");
+        assertThat(overflowing()).as("panels that scroll sideways in Chinese").isEmpty();
+        chromium.screenshot("dashboard-zh");
+
+        // The switch works from the keyboard: it is a link, reached with Tab, followed with Enter.
+        page.findElement(By.id("lang-en")).sendKeys(Keys.ENTER);
+        chromium.waitForLoad("http://localhost:" + port + "/?lang=en", wait);
+        awaitLive();
+        assertThat(language()).isEqualTo("en");
+        assertThat(chromium.text("#board-title")).isEqualTo("Market");
+        assertThat(chromium.text("#status-text")).isEqualTo("Live");
+        wait.until(driver -> chromium.text("#blotter tbody tr[data-status=FILLED]"));
+        assertThat(chromium.text("#blotter tbody tr[data-status=FILLED]")).contains("BUY", "FILLED");
+
+        open("/");
+        awaitLive();
+        assertThat(language()).as("the choice outlasts the reload").isEqualTo("en");
+        assertThat(chromium.text("#board-title")).isEqualTo("Market");
+        assertThat(chromium.text("#status-text")).isEqualTo("Live");
+        assertThat(page.findElement(By.id("lang-en")).getDomAttribute("aria-current")).isEqualTo("true");
+    }
+
+    @Test
+    void anEnglishBrowserGetsTheEnglishDashboard() {
+        showcase("browser-en");
+
+        assertThat(language()).isEqualTo("en");
+        assertThat(chromium.text("#status-text")).isEqualTo("Live");
+        assertThat(chromium.text("th[data-key=price]")).isEqualTo("Last");
+        assertThat(chromium.text("#ticket-message")).startsWith("Accepted: buy 1 AAPL, waiting for the market to reach 1.00");
+        assertThat(page.findElement(By.id("lang-en")).getDomAttribute("aria-current")).isEqualTo("true");
+        // Times of day as English writes them, with AM or PM.
+        assertThat(chromium.text("#chart-label")).matches("\\d+ 5s candles from \\d{1,2}:\\d{2}:\\d{2}\\W?[AP]M to .*; last close [\\d,.]+");
+        assertThat(chromium.text("#status-detail")).startsWith("via WebSocket · last tick ").endsWith(" ago");
+        assertThat(overflowing()).isEmpty();
+        chromium.screenshot("dashboard-en");
+    }
+
+    /**
+     * Logs {@code user} in and fills every panel: a filled order and a resting one, a watched symbol, MSFT's 5 s
+     * candles. What the language tests read, and what their screenshots show.
+     */
+    private void showcase(String user) {
+        dashboard.logIn(user, "alice-demo");
+        awaitLive();
+        dashboard.placeOrder("AAPL", "5");
+        wait.until(driver -> chromium.text("#positions tbody tr[data-symbol=AAPL]"));
+        new Select(page.findElement(By.id("order-type"))).selectByValue("LIMIT");
+        page.findElement(By.id("order-limit")).sendKeys("1.00");
+        dashboard.placeOrder("AAPL", "1");
+        wait.until(driver -> chromium.text("#blotter tbody tr[data-status=NEW]"));
+        new Select(page.findElement(By.id("watch-symbol"))).selectByValue("TSLA");
+        page.findElement(By.cssSelector("#watch-form button")).click();
+        wait.until(driver -> Integer.parseInt(driver.findElement(By.cssSelector("#watch-items li[data-symbol=TSLA]")).getDomAttribute("data-updates")) > 0);
+        row("MSFT").click();
+        page.findElement(By.cssSelector("#intervals button[data-interval='5s']")).click();
+        wait.until(driver -> "MSFT".equals(candles().getDomAttribute("data-symbol")) && "5s".equals(candles().getDomAttribute("data-interval"))
+                && candleBars() > 3);
+        wait.until(driver -> chromium.text("#status-detail").contains("·"));
+    }
+
+    private String language() {
+        return (String) chromium.driver().executeScript("return document.documentElement.lang");
+    }
+
+    /** Panels (and the page) that scroll sideways: their content is wider than they are. */
+    @SuppressWarnings("unchecked")
+    private List<String> overflowing() {
+        return (List<String>) chromium.driver().executeScript("""
+                return [...document.querySelectorAll('.top, .board-panel, .card, .table-wrap, #candles')]
+                  .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+                  .map((e) => (e.id || e.className) + ' ' + e.scrollWidth + '>' + e.clientWidth)
+                  .concat(document.documentElement.scrollWidth > window.innerWidth ? ['the page'] : []);""");
     }
 
     private void open(String path) {

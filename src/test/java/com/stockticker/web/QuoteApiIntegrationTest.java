@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,6 +72,29 @@ class QuoteApiIntegrationTest {
         }
     }
 
+    /** A problem's title is in the request's language; its detail, code and the names it carries stay as they are. */
+    @Test
+    void problemTitlesFollowAcceptLanguage() {
+        JsonNode english = problem("/quotes/NOPE", null, HttpStatus.NOT_FOUND);
+        assertThat(english.get("title").asString()).isEqualTo("Unknown symbol");
+
+        JsonNode chinese = problem("/quotes/NOPE", "zh-CN,zh;q=0.9", HttpStatus.NOT_FOUND);
+        assertThat(chinese.get("title").asString()).isEqualTo("未知的股票代码");
+        assertThat(chinese.get("detail").asString()).isEqualTo("Unknown symbol 'NOPE'");
+        assertThat(chinese.get("code").asString()).isEqualTo("UNKNOWN_SYMBOL");
+        assertThat(chinese.get("symbol").asString()).isEqualTo("NOPE");
+
+        assertThat(problem("/candles/NOPE/1m", "zh-CN", HttpStatus.NOT_FOUND).get("title").asString()).isEqualTo("未知的股票代码");
+        assertThat(problem("/candles/AAPL/7m", "zh-CN", HttpStatus.NOT_FOUND).get("title").asString()).isEqualTo("未知的K线周期");
+        assertThat(problem("/candles/AAPL/7m", "en-GB", HttpStatus.NOT_FOUND).get("title").asString()).isEqualTo("Unknown candle interval");
+        JsonNode badLimit = problem("/candles/AAPL/1m?limit=0", "zh-CN", HttpStatus.BAD_REQUEST);
+        assertThat(badLimit.get("title").asString()).isEqualTo("请求无效");
+        assertThat(badLimit.get("code").asString()).isEqualTo("INVALID_MESSAGE");
+        assertThat(problem("/candles/AAPL/1m?limit=0", null, HttpStatus.BAD_REQUEST).get("title").asString()).isEqualTo("Bad Request");
+        // Spring's own problems too: a parameter of the wrong type.
+        assertThat(problem("/candles/AAPL/1m?limit=many", "zh-CN", HttpStatus.BAD_REQUEST).get("title").asString()).isEqualTo("请求无效");
+    }
+
     @Test
     void theDashboardCarriesTheServersDestinationsAndLimits() {
         String page = RestClient.create("http://localhost:" + port).get().uri("/").retrieve().body(String.class);
@@ -86,5 +110,18 @@ class QuoteApiIntegrationTest {
         assertThat(json.get("instruments")).hasSize(20);
         assertThat(json.get("user").isNull()).isTrue();
         assertThat(page).contains("/webjars/stomp__stompjs/", "/webjars/sockjs-client/", "Log in to trade");
+    }
+
+    private JsonNode problem(String path, String acceptLanguage, HttpStatus status) {
+        ResponseEntity<JsonNode> response = http.get().uri(path)
+                .headers(headers -> {
+                    if (acceptLanguage != null) {
+                        headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+                    }
+                })
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(response.getStatusCode()).as(path).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.getBody();
     }
 }
