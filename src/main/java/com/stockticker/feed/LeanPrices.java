@@ -29,8 +29,6 @@ import com.stockticker.messaging.TopicFormat;
 @Component
 class LeanPrices implements TopicFormat {
 
-    static final String NAME = "lean";
-
     private final SimpMessagingTemplate messaging;
     private final Map<String, Quote> published = new HashMap<>();
     private long lastSeq = -1;
@@ -46,7 +44,7 @@ class LeanPrices implements TopicFormat {
 
     @Override
     public String name() {
-        return NAME;
+        return LeanQuote.FORMAT;
     }
 
     /** The batch in the lean format, converted for the wire; called for every batch, in order, as it is published. */

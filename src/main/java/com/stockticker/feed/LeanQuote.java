@@ -1,8 +1,12 @@
 package com.stockticker.feed;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -16,7 +20,7 @@ import com.stockticker.market.Quote;
  * plus one, {@code tickSeq} and {@code timestamp} the batch's. {@code docs/protocol.md} documents the keys.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record LeanQuote(
+public record LeanQuote(
         @JsonProperty("s") String symbol,
         @JsonProperty("p") BigDecimal price,
         @JsonProperty("b") BigDecimal bid,
@@ -26,6 +30,18 @@ record LeanQuote(
         @JsonProperty("c") BigDecimal change,
         @JsonProperty("cp") BigDecimal changePercent,
         @JsonProperty("v") Long volume) {
+
+    /**
+     * Each key of the lean format and the quote field it stands for (the component's name is the field's), for
+     * clients that complete quotes from it: the dashboard gets them in its configuration.
+     */
+    public static final Map<String, String> KEYS = Arrays.stream(LeanQuote.class.getRecordComponents())
+            // @JsonProperty is not a record component annotation: Java puts it on the accessor (among others).
+            .collect(Collectors.toUnmodifiableMap(component -> component.getAccessor().getAnnotation(JsonProperty.class).value(),
+                    RecordComponent::getName));
+
+    /** The value of the {@code format} header that asks for lean batches on {@code /topic/prices}. */
+    public static final String FORMAT = "lean";
 
     /** The fields of {@code quote} that differ from {@code previous}; every one if there is no previous quote. */
     static LeanQuote between(Quote previous, Quote quote) {

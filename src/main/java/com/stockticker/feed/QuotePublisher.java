@@ -90,7 +90,7 @@ class QuotePublisher {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
         // The book is of the market the tick belongs to: ticks are recorded before they are published.
         new StreamPosition(book.market(), tick.seq()).addTo(headers);
-        new MessageFormats(Map.of(LeanPrices.NAME, lean.encode(tick))).addTo(headers);
+        new MessageFormats(Map.of(LeanQuote.FORMAT, lean.encode(tick))).addTo(headers);
         headers.setLeaveMutable(true);
         return headers.getMessageHeaders();
     }

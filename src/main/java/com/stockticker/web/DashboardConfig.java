@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param candles the candle intervals' names, in configuration order, and how many closed bars a snapshot holds
  * @param resumeHeaders the headers by which the page resumes {@code /topic/prices} after a reconnect
+ * @param lean how the page asks for lean batches on {@code /topic/prices}, and what their keys stand for
  * @param user the logged-in user, or {@code null}
  * @param csrf the header and token a logged-in browser sends on STOMP CONNECT
  * @param locale the page's language as a BCP 47 tag ({@code en}, {@code zh-CN}), for the page's {@code Intl} formats
@@ -23,6 +24,7 @@ record DashboardConfig(
         long tickIntervalMillis,
         Candles candles,
         Map<String, String> resumeHeaders,
+        Lean lean,
         String user,
         Map<String, String> csrf,
         String locale,
@@ -35,5 +37,9 @@ record DashboardConfig(
     }
 
     record Candles(List<String> intervals, int history) {
+    }
+
+    /** @param keys each key of a lean quote and the quote field it stands for */
+    record Lean(String header, String format, Map<String, String> keys) {
     }
 }

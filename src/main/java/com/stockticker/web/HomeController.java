@@ -11,11 +11,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import com.stockticker.feed.LeanQuote;
 import com.stockticker.feed.SubscriptionProperties;
 import com.stockticker.market.CandleProperties;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.MessageFormats;
 import com.stockticker.messaging.ResumeRequest;
 import com.stockticker.trading.TradingProperties;
 
@@ -72,6 +74,7 @@ class HomeController {
                 new DashboardConfig.Candles(book.candleIntervals(), candles.history()),
                 Map.of("after", ResumeRequest.AFTER_HEADER, "market", ResumeRequest.MARKET_HEADER,
                         "snapshot", ResumeRequest.SNAPSHOT, "snapshotMarket", ResumeRequest.MARKET),
+                new DashboardConfig.Lean(MessageFormats.HEADER, LeanQuote.FORMAT, LeanQuote.KEYS),
                 user != null ? user.getName() : null,
                 Map.of("header", csrf.getHeaderName(), "token", csrf.getToken()),
                 locale.toLanguageTag(),

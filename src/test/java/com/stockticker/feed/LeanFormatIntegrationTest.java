@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LiveServerTest
 class LeanFormatIntegrationTest {
 
-    /** The lean keys and the quote fields they stand for (docs/protocol.md, "Lean format"). */
+    /** The lean keys and the quote fields they stand for, as docs/protocol.md ("Lean batch") lists them. */
     private static final Map<String, String> KEYS = Map.of("p", "price", "b", "bid", "a", "ask", "h", "high", "l", "low",
             "c", "change", "cp", "changePercent", "v", "volume");
 
@@ -48,7 +48,7 @@ class LeanFormatIntegrationTest {
         String all = full.subscribe(Destinations.PRICES);
         StompClient lean = clients.connect(port);
         String leanPrices = lean.subscribe(Destinations.PRICES,
-                Map.of(MessageFormats.HEADER, LeanPrices.NAME, ResumeRequest.AFTER_HEADER, "0"));
+                Map.of(MessageFormats.HEADER, LeanQuote.FORMAT, ResumeRequest.AFTER_HEADER, "0"));
 
         StompFrame snapshot = lean.awaitMessages(leanPrices, 1).get(0);
         assertThat(snapshot.header(ResumeRequest.SNAPSHOT)).as("a snapshot is the whole default JSON").isEqualTo("true");
@@ -83,12 +83,19 @@ class LeanFormatIntegrationTest {
     }
 
     @Test
+    void theKeysHandedToClientsAreTheDocumentedOnes() {
+        Map<String, String> withSymbol = new HashMap<>(KEYS);
+        withSymbol.put("s", "symbol");
+        assertThat(LeanQuote.KEYS).isEqualTo(withSymbol);
+    }
+
+    @Test
     void aLeanSubscriberResumesWithLeanBatches() {
         StompClient stayed = clients.connect(port);
-        String all = stayed.subscribe(Destinations.PRICES, Map.of(MessageFormats.HEADER, LeanPrices.NAME));
+        String all = stayed.subscribe(Destinations.PRICES, Map.of(MessageFormats.HEADER, LeanQuote.FORMAT));
         StompClient away = clients.connect(port);
         String before = away.subscribe(Destinations.PRICES,
-                Map.of(MessageFormats.HEADER, LeanPrices.NAME, ResumeRequest.AFTER_HEADER, "0"));
+                Map.of(MessageFormats.HEADER, LeanQuote.FORMAT, ResumeRequest.AFTER_HEADER, "0"));
         StompFrame snapshot = away.awaitMessages(before, 1).get(0);
         awaitSeq(away, before, seq(snapshot) + 3);
         away.close();
@@ -96,7 +103,7 @@ class LeanFormatIntegrationTest {
         awaitSeq(stayed, all, applied + 20);
 
         StompClient back = clients.connect(port);
-        String resumed = back.subscribe(Destinations.PRICES, Map.of(MessageFormats.HEADER, LeanPrices.NAME,
+        String resumed = back.subscribe(Destinations.PRICES, Map.of(MessageFormats.HEADER, LeanQuote.FORMAT,
                 ResumeRequest.AFTER_HEADER, Long.toString(applied), ResumeRequest.MARKET_HEADER, snapshot.header(ResumeRequest.MARKET)));
         awaitSeq(back, resumed, applied + 25);
 
@@ -113,7 +120,7 @@ class LeanFormatIntegrationTest {
         StompClient client = clients.connect(port);
         String errors = client.subscribe("/user/queue/errors");
         String unknown = client.subscribe(Destinations.PRICES, Map.of(MessageFormats.HEADER, "protobuf"));
-        String elsewhere = client.subscribe(Destinations.symbolPrices("AAPL"), Map.of(MessageFormats.HEADER, LeanPrices.NAME));
+        String elsewhere = client.subscribe(Destinations.symbolPrices("AAPL"), Map.of(MessageFormats.HEADER, LeanQuote.FORMAT));
         String prices = client.subscribe(Destinations.PRICES);
 
         List<StompFrame> refused = client.awaitMessages(errors, 2);
