@@ -161,8 +161,8 @@ export class CandleChart {
   #drawCandles(u) {
     const [times, opens, highs, lows, closes] = u.data;
     const { ctx } = u;
-    const up = colour('--up');
-    const down = colour('--down');
+    const up = colour('--rise');
+    const down = colour('--fall');
     const spacing = times.length > 1 ? Math.abs(u.valToPos(times[1], 'x', true) - u.valToPos(times[0], 'x', true)) : 12;
     const width = Math.max(1, Math.min(spacing * 0.7, 24 * devicePixelRatio));
     ctx.save();

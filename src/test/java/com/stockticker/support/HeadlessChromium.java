@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -102,13 +103,21 @@ public final class HeadlessChromium implements AutoCloseable {
                 "const element = document.querySelector(arguments[0]); return element ? element.textContent.trim() : null;", css);
     }
 
-    /** Saves what the page looks like now under {@code target/screenshots/}. */
+    /** Saves what the top of the page looks like now under {@code target/screenshots/}. */
     public Path screenshot(String name) {
+        driver.executeScript("window.scrollTo(0, 0)");
+        return save(name, driver.getScreenshotAs(OutputType.FILE));
+    }
+
+    /** Saves what one element looks like now (scrolled into view) under {@code target/screenshots/}. */
+    public Path screenshot(String name, String cssSelector) {
+        return save(name, driver.findElement(By.cssSelector(cssSelector)).getScreenshotAs(OutputType.FILE));
+    }
+
+    private static Path save(String name, File taken) {
         try {
             Path target = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(target.getParent());
-            driver.executeScript("window.scrollTo(0, 0)");
-            File taken = driver.getScreenshotAs(OutputType.FILE);
             return Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         }
         catch (IOException ex) {

@@ -206,6 +206,11 @@ class DashboardBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
         chromium.screenshot("phone");
+        // The chart is on the phone too, under the board, drawn and as wide as the screen allows.
+        wait.until(driver -> !driver.findElements(By.cssSelector("#candles canvas")).isEmpty());
+        assertThat(candles().isDisplayed()).isTrue();
+        assertThat(candles().getSize().getWidth()).isBetween(250, 390);
+        chromium.screenshot("phone-chart", "#detail");
     }
 
     @Test
@@ -369,6 +374,14 @@ class DashboardBrowserTest {
         // Times of day as Chinese writes them: 24 hours, no AM/PM.
         assertThat(chromium.text("#chart-label")).matches("5秒 K线 \\d+ 根，\\d{1,2}:\\d{2}:\\d{2} 至 \\d{1,2}:\\d{2}:\\d{2}；最新收盘价 [\\d,.]+");
         assertThat(chromium.text("#intervals button[data-interval='1m']")).isEqualTo("1分钟");
+        // Rising prices in red and falling ones in green, as Chinese traders read them.
+        assertThat(chromium.driver().executeScript("""
+                const style = getComputedStyle(document.documentElement);
+                return [style.getPropertyValue('--rise'), style.getPropertyValue('--fall')];
+                """)).isEqualTo(chromium.driver().executeScript("""
+                const style = getComputedStyle(document.documentElement);
+                return [style.getPropertyValue('--down'), style.getPropertyValue('--up')];
+                """));
         assertThat(chromium.text("#status-detail")).startsWith("经由 WebSocket · 最近报价：").endsWith("秒钟前");
         // A price is what Intl makes of the number for zh-CN (read in one script: the board redraws every tick).
         assertThat(chromium.driver().executeScript("""
