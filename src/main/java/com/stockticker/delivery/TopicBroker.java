@@ -23,12 +23,14 @@ import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
 import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.MultiValueMap;
 
 import com.stockticker.messaging.MessageFormats;
 import com.stockticker.messaging.ResumableTopic;
 import com.stockticker.messaging.ResumeRequest;
+import com.stockticker.messaging.TopicSubscribers;
 
 /**
  * The broker for {@code /topic/**} in simple mode, built for fan-out. Spring's simple broker copies the
@@ -49,7 +51,7 @@ import com.stockticker.messaging.ResumeRequest;
  * <p>A subscription that asked for another format of a topic's messages (see {@link SubscriberFormats}) gets that
  * payload, encoded once for every subscription with its id that asked for the same.
  */
-class TopicBroker extends AbstractBrokerMessageHandler {
+class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribers {
 
     /**
      * Messages a lane may have waiting. A lane only falls behind when the server as a whole cannot keep up;
@@ -58,6 +60,7 @@ class TopicBroker extends AbstractBrokerMessageHandler {
      * once (the batch, a quote per instrument, its candle at each interval): room for about ten ticks.
      */
     private static final int LANE_BACKLOG = 1_000;
+    private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
     private final SubscriberFormats formats = new SubscriberFormats();
@@ -198,6 +201,13 @@ class TopicBroker extends AbstractBrokerMessageHandler {
                         subscriptionId, kept.messageId()))
                 .iterator();
         lanes.get(outbox.lane()).execute(new ReplayTask(outbox, frames, missed.size(), delivered));
+    }
+
+    @Override
+    public boolean hasSubscribers(String destination) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setDestination(destination);
+        return !subscriptions.findSubscriptions(MessageBuilder.createMessage(NO_PAYLOAD, headers.getMessageHeaders())).isEmpty();
     }
 
     private String nextMessageId() {

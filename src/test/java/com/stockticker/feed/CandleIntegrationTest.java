@@ -8,12 +8,14 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import com.stockticker.messaging.TopicSubscribers;
 import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
@@ -27,6 +29,9 @@ class CandleIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TopicSubscribers subscribers;
+
     private StompClient client;
 
     @AfterEach
@@ -34,6 +39,23 @@ class CandleIntegrationTest {
         if (client != null) {
             client.close();
         }
+    }
+
+    /** Candles are converted only for topics that someone follows (feed.CandlePublisher asks the broker). */
+    @Test
+    void theBrokerTellsWhetherACandleTopicIsFollowed() {
+        String topic = "/topic/candles.KO.5m";
+        assertThat(subscribers.hasSubscribers(topic)).isFalse();
+        client = StompClient.connect(ws());
+
+        String id = client.subscribeWithReceipt(topic);
+        assertThat(subscribers.hasSubscribers(topic)).isTrue();
+        assertThat(subscribers.hasSubscribers("/topic/candles.KO.1m")).isFalse();
+        client.awaitMessages(id, 1);
+
+        client.send("UNSUBSCRIBE", java.util.Map.of("id", id, "receipt", "gone"), "");
+        client.await(frame -> "gone".equals(frame.header("receipt-id")));
+        assertThat(subscribers.hasSubscribers(topic)).isFalse();
     }
 
     @Test
