@@ -167,6 +167,13 @@ class OpenApiIntegrationTest {
         assertThat(config.get("validatorUrl").asString()).isEqualTo("none");
     }
 
+    @Test
+    void theDashboardsFooterLinksToTheApiDocumentation() {
+        String page = http.get().uri("/").retrieve().body(String.class);
+
+        assertThat(page).contains("<a href=\"/swagger-ui.html\">REST API (OpenAPI)</a>");
+    }
+
     private JsonNode document() {
         ResponseEntity<JsonNode> response = http.get().uri("/v3/api-docs").retrieve().toEntity(JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
