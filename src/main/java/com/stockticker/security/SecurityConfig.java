@@ -46,6 +46,9 @@ class SecurityConfig {
                         .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders"),
                                 paths.matcher("/api/account/**")).authenticated()
                         .requestMatchers(paths.matcher("/api/accounts/**")).hasRole(AccountProperties.OPERATOR)
+                        // The API's documentation is public, said here so that it stays so if the default changes.
+                        .requestMatchers(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
+                                paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**")).permitAll()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll().failureHandler(LoginFailures.formFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))

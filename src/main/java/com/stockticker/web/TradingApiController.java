@@ -7,6 +7,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +36,13 @@ import com.stockticker.trading.TradingService;
  */
 @RestController
 @RequestMapping("/api")
+@Tag(name = "Trading", description = "The logged-in user's account")
+// Every operation here needs a user (SecurityConfig), by either means; ApiDocumentation adds their 401 and 403.
+@SecurityRequirement(name = ApiDocumentation.BASIC_AUTH)
+@SecurityRequirement(name = ApiDocumentation.SESSION)
+@ApiResponse(responseCode = "200", description = "OK")
+// Trading state lives in the database (or, on an edge, in the trading core), which may be away for a moment.
+@ApiResponse(responseCode = "503", description = "Storage or trading core unavailable (`SERVICE_UNAVAILABLE`); may be retried")
 class TradingApiController {
 
     /** The most orders one page of history holds. */
@@ -55,6 +67,8 @@ class TradingApiController {
      * {@code before} (the last orderId of the previous page).
      */
     @GetMapping("/orders")
+    @Operation(summary = "A page of the user's orders, newest first")
+    @ApiResponse(responseCode = "400", description = "`limit` outside 1..1000 or `from` not before `to` (`INVALID_MESSAGE`), or a value of the wrong type")
     CompletableFuture<List<OrderEvent>> orders(Principal user, @RequestParam(required = false) Set<OrderStatus> status,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String before, @RequestParam(defaultValue = "100") int limit) {
@@ -69,12 +83,15 @@ class TradingApiController {
 
     /** Starts the user's account again from its starting cash: resting orders canceled, positions and history gone. */
     @PostMapping("/account/reset")
+    @Operation(summary = "Start the user's account again from its starting cash")
     CompletableFuture<Portfolio> reset(Principal user) {
         return trading.reset(user.getName());
     }
 
     /** An operator (see {@code ticker.operators}) resets any user's account; the security configuration checks the role. */
     @PostMapping("/accounts/{username}/reset")
+    @Operation(summary = "Reset any user's account (operators only)")
+    @ApiResponse(responseCode = "404", description = "No such account")
     CompletableFuture<Portfolio> resetAccount(@PathVariable String username) {
         if (!usernames.contains(username)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account '" + username + "'");
