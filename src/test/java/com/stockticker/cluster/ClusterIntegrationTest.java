@@ -103,7 +103,11 @@ class ClusterIntegrationTest {
             List<StompFrame> frames = onEdge1.awaitMessages(prices, 4);
             applied = frames.get(frames.size() - 1).json().get("seq").asLong();
         }
-        try (StompClient onEdge2 = edge2.connect()) {
+        try (StompClient watcher = edge2.connect(); StompClient onEdge2 = edge2.connect()) {
+            // Edge 2 gets the core's batches on its own, maybe a moment after edge 1: it resumes a client once it
+            // has published the client's last batch itself (before that, the client would be ahead of it).
+            String watched = watcher.subscribe("/topic/prices");
+            watcher.await(frame -> watched.equals(frame.header("subscription")) && frame.json().get("seq").asLong() >= applied);
             String prices = onEdge2.subscribe("/topic/prices",
                     Map.of(ResumeRequest.AFTER_HEADER, Long.toString(applied), ResumeRequest.MARKET_HEADER, market));
 

@@ -45,7 +45,8 @@ class LeanFormatIntegrationTest {
     @Test
     void aSnapshotCompletedByLeanBatchesIsExactlyWhatTheDefaultJsonSays() {
         StompClient full = clients.connect(port);
-        String all = full.subscribe(Destinations.PRICES);
+        // With a receipt: it follows from before the lean client's snapshot, so it has every batch after it.
+        String all = full.subscribeWithReceipt(Destinations.PRICES);
         StompClient lean = clients.connect(port);
         String leanPrices = lean.subscribe(Destinations.PRICES,
                 Map.of(MessageFormats.HEADER, LeanQuote.FORMAT, ResumeRequest.AFTER_HEADER, "0"));
@@ -92,7 +93,7 @@ class LeanFormatIntegrationTest {
     @Test
     void aLeanSubscriberResumesWithLeanBatches() {
         StompClient stayed = clients.connect(port);
-        String all = stayed.subscribe(Destinations.PRICES, Map.of(MessageFormats.HEADER, LeanQuote.FORMAT));
+        String all = stayed.subscribeWithReceipt(Destinations.PRICES, Map.of(MessageFormats.HEADER, LeanQuote.FORMAT));
         StompClient away = clients.connect(port);
         String before = away.subscribe(Destinations.PRICES,
                 Map.of(MessageFormats.HEADER, LeanQuote.FORMAT, ResumeRequest.AFTER_HEADER, "0"));

@@ -32,6 +32,7 @@ public final class StompClient implements AutoCloseable {
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger binaryMessages = new AtomicInteger();
     private final AtomicInteger subscriptionIds = new AtomicInteger();
+    private final AtomicInteger receiptIds = new AtomicInteger();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final boolean sockJs;
     private final WebSocket socket;
@@ -110,9 +111,16 @@ public final class StompClient implements AutoCloseable {
      * on the subscription exists, and every message published to it arrives.
      */
     public String subscribeWithReceipt(String destination) {
-        String id = "sub-" + subscriptionIds.incrementAndGet();
-        send("SUBSCRIBE", Map.of("id", id, "destination", destination, "receipt", "receipt-" + id), "");
-        await(frame -> frame.command().equals("RECEIPT") && ("receipt-" + id).equals(frame.header("receipt-id")));
+        return subscribeWithReceipt(destination, Map.of());
+    }
+
+    /** {@link #subscribeWithReceipt(String)} with more headers. */
+    public String subscribeWithReceipt(String destination, Map<String, String> headers) {
+        String receipt = "receipt-" + receiptIds.incrementAndGet();
+        Map<String, String> withReceipt = new java.util.LinkedHashMap<>(headers);
+        withReceipt.put("receipt", receipt);
+        String id = subscribe(destination, withReceipt);
+        await(frame -> frame.command().equals("RECEIPT") && receipt.equals(frame.header("receipt-id")));
         return id;
     }
 
