@@ -15,6 +15,14 @@ useLanguage(config);
 format.useInstruments(config.instruments);
 
 const transport = new URLSearchParams(window.location.search).get('transport') ?? 'auto';
+
+// The language switch keeps the page's other parameters (?transport=sockjs): its links, made by the server for
+// every page, name only ?lang=.
+for (const link of document.querySelectorAll('.languages a[hreflang]')) {
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', link.hreflang);
+  link.href = url.href;
+}
 const connection = new Connection(config, transport);
 const names = new Map(config.instruments.map(({ symbol, name }) => [symbol, name]));
 const detail = new Detail(document.getElementById('detail'), connection, config);

@@ -417,6 +417,17 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theLanguageSwitchKeepsThePagesOtherParameters() {
+        open("/?transport=websocket");
+        awaitLive();
+
+        assertThat(page.findElement(By.id("lang-zh-CN")).getDomProperty("href"))
+                .isEqualTo("http://localhost:" + port + "/?transport=websocket&lang=zh-CN");
+        assertThat(page.findElement(By.id("lang-en")).getDomProperty("href"))
+                .isEqualTo("http://localhost:" + port + "/?transport=websocket&lang=en");
+    }
+
+    @Test
     void anEnglishBrowserGetsTheEnglishDashboard() {
         showcase("browser-en");
 
