@@ -221,8 +221,9 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
         }
         String messageId = keptId != null ? keptId : nextMessageId();
         MessageFormats offered = MessageFormats.of(message);
-        // By subscription id, or by format, NUL (which no header value has) and subscription id.
+        // By subscription id; and for the subscriptions that asked for a format, by format, then subscription id.
         Map<String, EncodedFrame> frames = new HashMap<>();
+        Map<String, Map<String, EncodedFrame>> formatted = new HashMap<>();
         List<List<Delivery>> byLane = new ArrayList<>(lanes.size());
         lanes.forEach(lane -> byLane.add(new ArrayList<>()));
         subscribers.forEach((sessionId, subscriptionIds) -> {
@@ -232,8 +233,8 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
                     String format = formats.formatOf(sessionId, subscriptionId, offered);
                     EncodedFrame frame = format == null
                             ? frames.computeIfAbsent(subscriptionId, id -> encode(message, payload, id, messageId))
-                            : frames.computeIfAbsent(format + '\0' + subscriptionId,
-                                    key -> encode(message, offered.payload(format), subscriptionId, messageId));
+                            : formatted.computeIfAbsent(format, name -> new HashMap<>())
+                                    .computeIfAbsent(subscriptionId, id -> encode(message, offered.payload(format), id, messageId));
                     byLane.get(outbox.lane()).add(new Delivery(outbox, frame));
                 }
             }

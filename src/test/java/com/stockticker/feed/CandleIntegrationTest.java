@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import com.stockticker.messaging.TopicSubscribers;
+import com.stockticker.support.LenientHttp;
 import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompFrame;
@@ -115,8 +116,7 @@ class CandleIntegrationTest {
 
     @Test
     void theSameBarsOverHttpWithALimitAndProblemDetailsForMistakes() {
-        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port + "/api")
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        RestClient http = LenientHttp.to("http://localhost:" + port + "/api");
 
         JsonNode two = http.get().uri("/candles/AAPL/1s?limit=2").retrieve().body(JsonNode.class);
         assertThat(two.get("symbol").asString()).isEqualTo("AAPL");

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import com.stockticker.support.LenientHttp;
 import com.stockticker.support.LiveServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +40,7 @@ class LanguageIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        http = LenientHttp.to("http://localhost:" + port);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.stockticker.messaging.ErrorCode;
+import com.stockticker.support.LenientHttp;
 import com.stockticker.support.LiveServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +46,7 @@ class OpenApiIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        http = LenientHttp.to("http://localhost:" + port);
     }
 
     /** "GET /api/quotes/{symbol}" for every handler under /api that Spring maps, and for every operation documented. */

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import com.stockticker.support.LenientHttp;
 import com.stockticker.support.LiveServerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +26,7 @@ class QuoteApiIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port + "/api")
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        http = LenientHttp.to("http://localhost:" + port + "/api");
     }
 
     @Test
