@@ -20,12 +20,9 @@ import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
-import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
 import org.springframework.messaging.simp.stomp.StompEncoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.util.MultiValueMap;
 
 import com.stockticker.messaging.MessageFormats;
 import com.stockticker.messaging.ResumableTopic;
@@ -40,8 +37,8 @@ import com.stockticker.messaging.TopicSubscribers;
  * frame is appended to each subscriber's {@link SessionOutbox}, as text or, for clients that asked for
  * them, as binary frames that go out as the encoded bytes. The appending is spread over a few lanes,
  * one thread each; a session always uses the same lane, so it gets the messages in the order they were
- * published. Subscriptions are kept in Spring's {@link DefaultSubscriptionRegistry}, as the simple broker
- * keeps them, so patterns and destinations match exactly as before.
+ * published. Subscriptions are kept by exact destination in {@link TopicSubscriptions}, which a storm of
+ * subscribers joining or leaving at once costs no more per subscriber than one.
  *
  * <p>A {@link ResumableTopic}'s recent messages are kept in a {@link ResumeWindow}. A SUBSCRIBE that asks to resume
  * is registered under the window's lock, the lock every message of the topic is kept and fanned out under, and its
@@ -60,9 +57,8 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
      * once (the batch, a quote per instrument, its candle at each interval): room for about ten ticks.
      */
     private static final int LANE_BACKLOG = 1_000;
-    private static final byte[] NO_PAYLOAD = new byte[0];
 
-    private final DefaultSubscriptionRegistry subscriptions = new DefaultSubscriptionRegistry();
+    private final TopicSubscriptions subscriptions = new TopicSubscriptions();
     private final SubscriberFormats formats = new SubscriberFormats();
     private final StompEncoder encoder = new StompEncoder();
     private final AtomicLong messageIds = new AtomicLong();
@@ -134,13 +130,17 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
             subscribe(message);
         }
         else if (type == SimpMessageType.UNSUBSCRIBE) {
-            subscriptions.unregisterSubscription(message);
+            String sessionId = SimpMessageHeaderAccessor.getSessionId(headers);
+            String subscriptionId = SimpMessageHeaderAccessor.getSubscriptionId(headers);
+            if (sessionId != null && subscriptionId != null) {
+                subscriptions.unsubscribe(sessionId, subscriptionId);
+            }
             formats.unsubscribed(SimpMessageHeaderAccessor.wrap(message));
         }
         else if (type == SimpMessageType.DISCONNECT) {
             String sessionId = SimpMessageHeaderAccessor.getSessionId(headers);
             if (sessionId != null) {
-                subscriptions.unregisterAllSubscriptions(sessionId);
+                subscriptions.disconnect(sessionId);
                 formats.disconnected(sessionId);
             }
         }
@@ -164,17 +164,23 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
 
     private void subscribe(Message<?> message) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
+        String sessionId = headers.getSessionId();
+        String subscriptionId = headers.getSubscriptionId();
+        String destination = headers.getDestination();
+        if (sessionId == null || subscriptionId == null || destination == null) {
+            return;
+        }
         formats.subscribed(headers);
-        ResumeWindow window = windows.get(headers.getDestination());
+        ResumeWindow window = windows.get(destination);
         // The guard refused unusable resume headers, and any on a topic that cannot be resumed.
         ResumeRequest request = window != null ? ResumeRequest.of(headers) : null;
         if (request == null) {
-            subscriptions.registerSubscription(message);
+            subscriptions.subscribe(sessionId, subscriptionId, destination);
             return;
         }
         synchronized (window) {
-            subscriptions.registerSubscription(message);
-            resume(window, request, headers.getSessionId(), headers.getSubscriptionId());
+            subscriptions.subscribe(sessionId, subscriptionId, destination);
+            resume(window, request, sessionId, subscriptionId);
         }
     }
 
@@ -205,9 +211,7 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
 
     @Override
     public boolean hasSubscribers(String destination) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setDestination(destination);
-        return !subscriptions.findSubscriptions(MessageBuilder.createMessage(NO_PAYLOAD, headers.getMessageHeaders())).isEmpty();
+        return subscriptions.hasSubscribers(destination);
     }
 
     private String nextMessageId() {
@@ -215,8 +219,8 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
     }
 
     private void fanOut(Message<?> message, byte[] payload, String keptId) {
-        MultiValueMap<String, String> subscribers = subscriptions.findSubscriptions(message);
-        if (subscribers.isEmpty()) {
+        String destination = SimpMessageHeaderAccessor.getDestination(message.getHeaders());
+        if (destination == null || !subscriptions.hasSubscribers(destination)) {
             return;
         }
         String messageId = keptId != null ? keptId : nextMessageId();
@@ -226,7 +230,7 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
         Map<String, Map<String, EncodedFrame>> formatted = new HashMap<>();
         List<List<Delivery>> byLane = new ArrayList<>(lanes.size());
         lanes.forEach(lane -> byLane.add(new ArrayList<>()));
-        subscribers.forEach((sessionId, subscriptionIds) -> {
+        subscriptions.forEachSubscriber(destination, (sessionId, subscriptionIds) -> {
             SessionOutbox outbox = outboxes.get(sessionId);
             if (outbox != null) {
                 for (String subscriptionId : subscriptionIds) {

@@ -47,6 +47,8 @@ class DestinationGuard implements ChannelInterceptor {
     private static final List<String> SEND_PREFIXES = List.of(Destinations.APP_PREFIX + "/");
     private static final List<String> SUBSCRIBE_PREFIXES = List.of(Destinations.TOPIC_PREFIX + "/",
             Destinations.APP_PREFIX + "/", Destinations.USER_PREFIX + Destinations.QUEUE_PREFIX + "/");
+    /** The header with which Spring's simple broker filters a subscription's messages. */
+    static final String SELECTOR_HEADER = "selector";
     private static final Pattern WILDCARDS = Pattern.compile("[*#?{}]");
 
     // Resolved lazily: the error sender depends on the broker, which depends on this channel's configuration.
@@ -109,6 +111,7 @@ class DestinationGuard implements ChannelInterceptor {
                 }
                 checkResume(destination, headers);
                 checkFormat(destination, headers);
+                checkNoSelector(destination, headers);
             }
             catch (RejectedMessageException refused) {
                 return refuse(message, headers, refused.getCode(), refused.getMessage());
@@ -144,6 +147,17 @@ class DestinationGuard implements ChannelInterceptor {
             throw new RejectedMessageException(ErrorCode.INVALID_HEADER, "SUBSCRIBE to '" + destination + "': "
                     + MessageFormats.HEADER + " '" + format + "' is not offered here"
                     + (offered.isEmpty() ? "; this destination has no formats" : "; it comes in " + String.join(", ", offered)));
+        }
+    }
+
+    /**
+     * Topics go to every subscriber alike (see the delivery package), with no per-subscriber filter: a
+     * {@code selector}, which Spring's own simple broker would evaluate, is refused rather than ignored.
+     */
+    private static void checkNoSelector(String destination, SimpMessageHeaderAccessor headers) {
+        if (destination.startsWith(Destinations.TOPIC_PREFIX + "/") && headers.getFirstNativeHeader(SELECTOR_HEADER) != null) {
+            throw new RejectedMessageException(ErrorCode.INVALID_HEADER, "SUBSCRIBE to '" + destination + "': the "
+                    + SELECTOR_HEADER + " header is not supported on topics; subscribe to the exact destination you want");
         }
     }
 

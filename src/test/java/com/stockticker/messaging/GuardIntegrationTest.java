@@ -100,6 +100,20 @@ class GuardIntegrationTest {
     }
 
     @Test
+    void aSelectorOnATopicIsRefusedRatherThanIgnored() {
+        String errors = attacker.subscribe("/user/queue/errors");
+        String filtered = attacker.subscribe("/topic/prices", Map.of("selector", "headers['seq'] == '1'"));
+
+        JsonNode refused = attacker.awaitMessages(errors, 1).get(0).json();
+        assertThat(refused.get("code").asString()).isEqualTo("INVALID_HEADER");
+        assertThat(refused.get("message").asString()).contains("selector", "not supported");
+        // Nothing else changes: the same subscription without the header streams.
+        String prices = attacker.subscribe("/topic/prices");
+        attacker.awaitMessages(prices, 2);
+        assertThat(attacker.messages(filtered)).isEmpty();
+    }
+
+    @Test
     void anApplicationDestinationThatNothingAnswersIsReported() {
         String errors = attacker.subscribe("/user/queue/errors");
         attacker.sendJson("/app/subscription", "{}");
