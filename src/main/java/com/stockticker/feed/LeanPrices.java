@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
@@ -63,9 +61,5 @@ class LeanPrices implements TopicFormat {
             throw new IllegalStateException("The lean batch " + tick.seq() + " was not converted to bytes");
         }
         return bytes;
-    }
-
-    /** @param timestamp the batch's {@code timestamp}, in milliseconds since 1970 (UTC) */
-    record LeanBatch(long seq, @JsonProperty("t") long timestamp, @JsonProperty("q") List<LeanQuote> quotes) {
     }
 }
