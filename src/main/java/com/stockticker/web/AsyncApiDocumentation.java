@@ -95,7 +95,8 @@ class AsyncApiDocumentation {
         servers.put("websocket", new AsyncApi.Server(host, secure ? "wss" : "ws", Destinations.WEBSOCKET_ENDPOINT,
                 "WebSocket", """
                 STOMP 1.0, 1.1 and 1.2 over a native WebSocket (subprotocols `v10.stomp`, `v11.stomp`, `v12.stomp`, or \
-                none). Send `CONNECT` with `accept-version` and `host`; add `login` and `passcode` to trade. A client \
+                none). Send `CONNECT` with `accept-version`, `host` and, to keep a quiet connection open, `heart-beat`; \
+                add `login` and `passcode` to trade. A client \
                 that reads STOMP from binary WebSocket messages too may connect with `?%s`: broadcasts then come as \
                 binary messages holding the same bytes.""".formatted(Destinations.BINARY_FRAMES_QUERY)));
         servers.put("sockjs", new AsyncApi.Server(host, secure ? "https" : "http", Destinations.SOCKJS_ENDPOINT,
@@ -371,8 +372,8 @@ class AsyncApiDocumentation {
                     + "as `subscription`", null));
             headers.put("receipt", RECEIPT);
             if (resumableTopics.stream().anyMatch(topic -> topic.destination().equals(address))) {
-                headers.put(ResumeRequest.AFTER_HEADER, header("string", "Resume: the `seq` of the last message applied, "
-                        + "a whole number; `0` if none", null));
+                headers.put(ResumeRequest.AFTER_HEADER, pattern(header("string", "Resume: the `seq` of the last message "
+                        + "applied, a whole number; `0` if none", null), "^[0-9]+$"));
                 headers.put(ResumeRequest.MARKET_HEADER, header("string", "With `" + ResumeRequest.AFTER_HEADER + "`: the "
                         + "`" + ResumeRequest.MARKET + "` of the snapshot that message followed", null));
             }
@@ -387,7 +388,9 @@ class AsyncApiDocumentation {
         /** Clients SEND; the service receives the message, and answers on {@code reply}. */
         private void send(String id, String channel, String summary, String description, String message, String reply) {
             Map<String, Map<String, Object>> headers = new LinkedHashMap<>();
-            headers.put("content-type", header("string", "The body's type: JSON", List.of("application/json")));
+            // A charset may follow; a frame without the header is read as JSON too.
+            headers.put("content-type", pattern(header("string", "The body's type: JSON; a body of another type is refused "
+                    + "with `" + ErrorCode.INVALID_MESSAGE + "`", null), "^application/json"));
             headers.put("receipt", RECEIPT);
             operation(id, "receive", SEND, channel, summary, description, reply, headers(headers, List.of()), message);
         }
@@ -442,6 +445,11 @@ class AsyncApiDocumentation {
         if (values != null) {
             header.put("enum", values);
         }
+        return header;
+    }
+
+    private static Map<String, Object> pattern(Map<String, Object> header, String pattern) {
+        header.put("pattern", pattern);
         return header;
     }
 

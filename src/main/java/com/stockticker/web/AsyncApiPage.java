@@ -112,9 +112,10 @@ record AsyncApiPage(String asyncapi, AsyncApi.Info info, List<Paragraph> introdu
      * @param type the JSON type, with its format ({@code string (date-time)})
      * @param schema the named schema it is, or holds an array of; {@code null} for none
      * @param values the values it may take, for an enumeration
+     * @param pattern the regular expression a string matches, if it must
      */
     record PropertyView(String name, String type, String schema, boolean array, boolean required, boolean nullable,
-            List<String> values, List<Paragraph> description) {
+            List<String> values, String pattern, List<Paragraph> description) {
 
         @SuppressWarnings("unchecked")
         static List<PropertyView> of(Map<String, Object> objectSchema) {
@@ -149,7 +150,7 @@ record AsyncApiPage(String asyncapi, AsyncApi.Info info, List<Paragraph> introdu
             List<String> values = element.get("enum") instanceof List<?> enumeration
                     ? enumeration.stream().filter(Objects::nonNull).map(Object::toString).toList() : List.of();
             return new PropertyView(name, type, referenced(element), array, required, nullable, values,
-                    Paragraph.of((String) schema.get("description")));
+                    (String) element.get("pattern"), Paragraph.of((String) schema.get("description")));
         }
     }
 

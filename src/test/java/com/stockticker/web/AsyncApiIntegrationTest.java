@@ -374,7 +374,7 @@ class AsyncApiIntegrationTest {
 
     @Test
     void thePageShowsTheDocumentAndEveryLinkResolves() throws IOException {
-        try (HeadlessChromium chromium = HeadlessChromium.start(1440, 1000)) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(1440, 2200)) {
             WebDriverWait wait = chromium.waiting(Duration.ofSeconds(15));
             String url = "http://localhost:" + port + AsyncApiController.PAGE;
             chromium.load(url, wait);
@@ -401,6 +401,7 @@ class AsyncApiIntegrationTest {
                 }
             }
             chromium.screenshot("asyncapi");
+            chromium.screenshot("asyncapi-prices", "#op-subscribePrices");
             chromium.screenshot("asyncapi-order", "#op-placeOrder");
             chromium.screenshot("asyncapi-schema", "#schema-OrderEvent");
             chromium.screenshot("asyncapi-errors", "#errors");
