@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +46,7 @@ import com.stockticker.trading.CancelRequest;
 import com.stockticker.trading.OrderEvent;
 import com.stockticker.trading.OrderRequest;
 import com.stockticker.trading.Portfolio;
+import com.stockticker.trading.RejectReason;
 import com.stockticker.web.AsyncApi.Channel;
 import com.stockticker.web.AsyncApi.Operation;
 import com.stockticker.web.AsyncApi.Reference;
@@ -109,7 +111,10 @@ class AsyncApiDocumentation {
         Map<String, Channel> channels = new LinkedHashMap<>();
         Catalogue catalogue = new Catalogue(schemas, channels);
         catalogue.describe();
-        describeErrorCodes(schemas);
+        describe(schemas.property(ClientError.class.getSimpleName(), "code"), ErrorCode.values(), AsyncApiDocumentation::meaning,
+                "What was refused, to act on; it never changes (`message` says it in English)");
+        describe(schemas.property(OrderEvent.class.getSimpleName(), "reason"), RejectReason.values(), AsyncApiDocumentation::meaning,
+                "Why a `REJECTED` order was rejected (`message` says it in English); null for the other statuses");
         String version = build.stream().map(BuildProperties::getVersion).findFirst().orElse("development");
         return new AsyncApi(AsyncApi.VERSION, new AsyncApi.Info("StockTicker STOMP API", version, INTRODUCTION), Map.of(),
                 "application/json", channels, catalogue.operations(),
@@ -131,12 +136,15 @@ class AsyncApiDocumentation {
             tick size as their number of decimals; times are ISO-8601 UTC instants. The whole protocol, with its \
             limits and examples, is in the project's `docs/protocol.md`.""".formatted(Destinations.USER_PREFIX + Destinations.USER_ERRORS);
 
-    /** Each code with what it means, from the switch below, which does not compile without every code. */
-    private static void describeErrorCodes(PayloadSchemas schemas) {
-        Map<String, Object> code = schemas.property(ClientError.class.getSimpleName(), "code");
-        code.put("description", "What was refused, to act on; it never changes (`message` says it in English)");
-        code.put("x-enum-descriptions", Arrays.stream(ErrorCode.values()).collect(Collectors.toMap(Enum::name,
-                AsyncApiDocumentation::meaning, (a, b) -> a, LinkedHashMap::new)));
+    /**
+     * Each value of an enumerated property with what it means, in the extension {@code x-enum-descriptions} (JSON Schema
+     * has no place for it). The meanings come from the switches below, which do not compile without every value.
+     */
+    private static <E extends Enum<E>> void describe(Map<String, Object> property, E[] values, Function<E, String> meaning,
+            String description) {
+        property.put("description", description);
+        property.put("x-enum-descriptions", Arrays.stream(values).collect(Collectors.toMap(Enum::name, meaning,
+                (a, b) -> a, LinkedHashMap::new)));
     }
 
     static String meaning(ErrorCode code) {
@@ -165,7 +173,28 @@ class AsyncApiDocumentation {
         };
     }
 
-    /** Does an anonymous connection's {@code frame} to {@code address} pass the destination guard's user check? */
+    static String meaning(RejectReason reason) {
+        return switch (reason) {
+            case UNKNOWN_FIELD -> "The order has a field orders do not have.";
+            case MISSING_FIELD -> "clientOrderId, symbol, side, type or quantity is missing.";
+            case INVALID_FIELD -> "A field of the wrong type, a side or type that is none of its values, or a malformed "
+                    + "clientOrderId.";
+            case UNKNOWN_SYMBOL -> "The symbol is not traded.";
+            case INVALID_QUANTITY -> "The quantity is not a positive whole number.";
+            case QUANTITY_TOO_LARGE -> "More than the largest quantity allowed (ticker.trading.max-quantity).";
+            case MISSING_LIMIT_PRICE -> "A LIMIT order without limitPrice.";
+            case INVALID_LIMIT_PRICE -> "limitPrice is not a positive number, or is given for a MARKET order.";
+            case OFF_TICK_GRID -> "limitPrice is not a multiple of the instrument's tick size.";
+            case INSUFFICIENT_CASH -> "A buy costs more than the cash that open orders do not reserve (a market buy is "
+                    + "priced at the ask).";
+            case INSUFFICIENT_POSITION -> "A sell of more shares than are held and not reserved by open sells.";
+            case TOO_MANY_OPEN_ORDERS -> "A limit order that would rest while the user has as many open orders as allowed.";
+            case RATE_LIMITED -> "More order messages at once, or a second, than allowed. The order is not kept: send it "
+                    + "again, with the same clientOrderId.";
+        };
+    }
+
+    /** Would the destination guard refuse an anonymous connection's {@code frame} to {@code address} for want of a user? */
     private boolean needsUser(String frame, String address) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(
                 frame.equals(SEND) ? SimpMessageType.MESSAGE : SimpMessageType.SUBSCRIBE);

@@ -111,11 +111,11 @@ record AsyncApiPage(String asyncapi, AsyncApi.Info info, List<Paragraph> introdu
      *
      * @param type the JSON type, with its format ({@code string (date-time)})
      * @param schema the named schema it is, or holds an array of; {@code null} for none
-     * @param values the values it may take, for an enumeration
+     * @param values the values it may take, for an enumeration, with their meanings where the document has them
      * @param pattern the regular expression a string matches, if it must
      */
     record PropertyView(String name, String type, String schema, boolean array, boolean required, boolean nullable,
-            List<String> values, String pattern, List<Paragraph> description) {
+            List<Value> values, String pattern, List<Paragraph> description) {
 
         @SuppressWarnings("unchecked")
         static List<PropertyView> of(Map<String, Object> objectSchema) {
@@ -147,11 +147,18 @@ record AsyncApiPage(String asyncapi, AsyncApi.Info info, List<Paragraph> introdu
             if (element.get("format") != null) {
                 type += " (" + element.get("format") + ")";
             }
-            List<String> values = element.get("enum") instanceof List<?> enumeration
-                    ? enumeration.stream().filter(Objects::nonNull).map(Object::toString).toList() : List.of();
+            Map<String, String> meanings = (Map<String, String>) element.getOrDefault("x-enum-descriptions", Map.of());
+            List<Value> values = element.get("enum") instanceof List<?> enumeration
+                    ? enumeration.stream().filter(Objects::nonNull).map(value -> new Value(value.toString(), meanings.get(value.toString())))
+                            .toList()
+                    : List.of();
             return new PropertyView(name, type, referenced(element), array, required, nullable, values,
                     (String) element.get("pattern"), Paragraph.of((String) schema.get("description")));
         }
+    }
+
+    /** @param meaning {@code null} where the document says none */
+    record Value(String value, String meaning) {
     }
 
     record SchemaView(String name, List<PropertyView> properties) {

@@ -60,6 +60,7 @@ import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompClients;
 import com.stockticker.support.StompFrame;
+import com.stockticker.trading.RejectReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,16 +193,25 @@ class AsyncApiIntegrationTest {
         });
     }
 
-    /** The error codes are ErrorCode's, each with its meaning. */
+    /** The error codes are ErrorCode's and the reject reasons RejectReason's, each with its meaning. */
     @Test
-    void errorCodesAreTheErrorCodeEnum() {
-        JsonNode code = schema("ClientError").get("properties").get("code");
-        List<String> codes = new ArrayList<>();
-        code.get("enum").forEach(value -> codes.add(value.asString()));
-        String[] expected = Arrays.stream(ErrorCode.values()).map(Enum::name).toArray(String[]::new);
+    void errorCodesAndRejectReasonsAreTheirEnumsWithAMeaningEach() {
+        assertEnumeration(schema("ClientError").get("properties").get("code"), ErrorCode.values());
+        assertEnumeration(schema("OrderEvent").get("properties").get("reason"), RejectReason.values());
+    }
 
-        assertThat(codes).containsExactly(expected);
-        assertThat(code.get("x-enum-descriptions").propertyNames()).containsExactly(expected);
+    private static void assertEnumeration(JsonNode property, Enum<?>[] constants) {
+        List<String> values = new ArrayList<>();
+        property.get("enum").forEach(value -> {
+            if (!value.isNull()) {
+                values.add(value.asString());
+            }
+        });
+        String[] expected = Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
+
+        assertThat(values).containsExactly(expected);
+        assertThat(property.get("x-enum-descriptions").propertyNames()).containsExactly(expected);
+        property.get("x-enum-descriptions").forEach(meaning -> assertThat(meaning.asString()).isNotBlank());
     }
 
     /**
