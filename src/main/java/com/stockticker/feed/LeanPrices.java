@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.EncodedJson;
 import com.stockticker.messaging.TopicFormat;
 
 /**
@@ -55,11 +55,7 @@ class LeanPrices implements TopicFormat {
         for (Quote quote : tick.quotes()) {
             quotes.add(LeanQuote.between(published.put(quote.symbol(), quote), quote));
         }
-        Message<?> converted = messaging.getMessageConverter()
-                .toMessage(new LeanBatch(tick.seq(), tick.timestamp().toEpochMilli(), quotes), null);
-        if (converted == null || !(converted.getPayload() instanceof byte[] bytes)) {
-            throw new IllegalStateException("The lean batch " + tick.seq() + " was not converted to bytes");
-        }
-        return bytes;
+        return EncodedJson.of(messaging.getMessageConverter(),
+                new LeanBatch(tick.seq(), tick.timestamp().toEpochMilli(), quotes)).bytes();
     }
 }

@@ -23,11 +23,14 @@ import com.stockticker.messaging.ResumeRequest;
 class ResumablePrices implements ResumableTopic {
 
     private final QuoteBook book;
+    private final QuoteSnapshots snapshots;
     private final SimpMessagingTemplate messaging;
     private final Duration window;
 
-    ResumablePrices(QuoteBook book, SimpMessagingTemplate messaging, SubscriptionProperties properties) {
+    ResumablePrices(QuoteBook book, QuoteSnapshots snapshots, SimpMessagingTemplate messaging,
+            SubscriptionProperties properties) {
         this.book = book;
+        this.snapshots = snapshots;
         this.messaging = messaging;
         this.window = properties.resumeWindow();
     }
@@ -52,7 +55,7 @@ class ResumablePrices implements ResumableTopic {
             headers.setNativeHeader(ResumeRequest.MARKET, market);
         }
         headers.setLeaveMutable(true);
-        Message<?> snapshot = messaging.getMessageConverter().toMessage(book.snapshot(), headers.getMessageHeaders());
+        Message<?> snapshot = messaging.getMessageConverter().toMessage(snapshots.latest(), headers.getMessageHeaders());
         if (snapshot == null) {
             throw new IllegalStateException("No converter for the snapshot of " + Destinations.PRICES);
         }

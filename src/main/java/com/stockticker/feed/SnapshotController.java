@@ -5,24 +5,27 @@ import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
 import com.stockticker.market.CandleHistory;
-import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.market.QuoteHistory;
 import com.stockticker.messaging.Destinations;
+import com.stockticker.messaging.EncodedJson;
 
 /** Answers a SUBSCRIBE to {@code /app/quotes...} at once, straight to the subscriber, with the current state. */
 @Controller
 class SnapshotController {
 
     private final QuoteBook book;
+    private final QuoteSnapshots snapshots;
 
-    SnapshotController(QuoteBook book) {
+    SnapshotController(QuoteBook book, QuoteSnapshots snapshots) {
         this.book = book;
+        this.snapshots = snapshots;
     }
 
+    /** A {@link com.stockticker.market.QuoteBatch} of every instrument, converted once per tick for everyone who asks. */
     @SubscribeMapping(Destinations.QUOTES)
-    QuoteBatch quotes() {
-        return book.snapshot();
+    EncodedJson quotes() {
+        return snapshots.latest();
     }
 
     /** An unknown symbol raises {@code UnknownSymbolException}, reported on {@code /user/queue/errors}. */

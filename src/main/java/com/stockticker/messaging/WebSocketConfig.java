@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
@@ -118,6 +119,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix(Destinations.USER_PREFIX);
         // Messages to one session leave in the order they were sent: a snapshot before the updates after it.
         registry.setPreservePublishOrder(true);
+    }
+
+    /**
+     * JSON converted once for many clients goes out as it is; everything else as before. First in the list, whatever
+     * order the configurers run in: Spring Boot's adds its JSON converter, which would take the record for a bean.
+     */
+    @Override
+    public boolean configureMessageConverters(List<MessageConverter> converters) {
+        converters.add(0, new EncodedJsonMessageConverter());
+        return true;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.health.contributor.Status;
 
+import com.stockticker.support.Monitoring;
 import com.stockticker.support.RabbitMq;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
@@ -91,6 +92,13 @@ class BackplaneOutageIntegrationTest {
             assertThat(core.readiness()).isEqualTo(200);
             assertThat(edge.bean(BackplaneConnection.class).health().getStatus()).isEqualTo(Status.DOWN);
             assertThat(core.bean(BackplaneConnection.class).health().getDetails()).containsEntry("rabbitmq", "unavailable");
+            // What the operators' alerts read (monitoring/prometheus/alerts.yml): StockTickerNotReady names the edge's
+            // backplane, and StockTickerBackplaneDropped sees the core drop what it cannot publish.
+            assertThat(edge.get("/actuator/prometheus").body()).contains("\nticker_readiness 0.0\n",
+                    "\nticker_readiness_component{component=\"backplane\"} 0.0\n");
+            assertThat(Monitoring.series(core.get("/actuator/prometheus").body())).containsKeys(Monitoring.CLUSTER_ONLY.toArray(String[]::new));
+            await().atMost(RECOVERY).untilAsserted(() -> assertThat(core.get("/actuator/prometheus").body())
+                    .containsPattern("\nticker_backplane_dropped_total [1-9]"));
 
             rabbit.start();
 

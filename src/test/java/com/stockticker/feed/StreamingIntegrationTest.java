@@ -108,6 +108,10 @@ class StreamingIntegrationTest {
         StompFrame first = received.get(0);
         assertThat(first.header("subscription")).isEqualTo(snapshot);
         assertThat(client.messages(snapshot)).hasSize(1);
+        // Converted once per tick for everyone who asks, and still exactly the frame it always was.
+        assertThat(first.headers().keySet()).containsExactlyInAnyOrder("destination", "content-type", "subscription",
+                "message-id", "content-length");
+        assertThat(first.header("content-type")).isEqualTo("application/json");
         JsonNode all = first.json();
         assertThat(all.get("quotes")).hasSize(20);
         assertThat(all.get("quotes").get(0).get("symbol").asString()).isEqualTo("AAPL");
