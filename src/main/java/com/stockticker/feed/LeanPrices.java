@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,9 +57,5 @@ class LeanPrices implements TopicFormat {
         }
         return EncodedJson.of(messaging.getMessageConverter(),
                 new LeanBatch(tick.seq(), tick.timestamp().toEpochMilli(), quotes)).bytes();
-    }
-
-    /** @param timestamp the batch's {@code timestamp}, in milliseconds since 1970 (UTC) */
-    record LeanBatch(long seq, @JsonProperty("t") long timestamp, @JsonProperty("q") List<LeanQuote> quotes) {
     }
 }

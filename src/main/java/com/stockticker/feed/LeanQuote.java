@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 import com.stockticker.market.Quote;
 
@@ -22,14 +23,14 @@ import com.stockticker.market.Quote;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LeanQuote(
         @JsonProperty("s") String symbol,
-        @JsonProperty("p") BigDecimal price,
-        @JsonProperty("b") BigDecimal bid,
-        @JsonProperty("a") BigDecimal ask,
-        @JsonProperty("h") BigDecimal high,
-        @JsonProperty("l") BigDecimal low,
-        @JsonProperty("c") BigDecimal change,
-        @JsonProperty("cp") BigDecimal changePercent,
-        @JsonProperty("v") Long volume) {
+        @JsonProperty("p") @Nullable BigDecimal price,
+        @JsonProperty("b") @Nullable BigDecimal bid,
+        @JsonProperty("a") @Nullable BigDecimal ask,
+        @JsonProperty("h") @Nullable BigDecimal high,
+        @JsonProperty("l") @Nullable BigDecimal low,
+        @JsonProperty("c") @Nullable BigDecimal change,
+        @JsonProperty("cp") @Nullable BigDecimal changePercent,
+        @JsonProperty("v") @Nullable Long volume) {
 
     /**
      * Each key of the lean format and the quote field it stands for (the component's name is the field's), for

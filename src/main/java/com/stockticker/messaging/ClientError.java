@@ -1,9 +1,11 @@
 package com.stockticker.messaging;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sent on {@code /user/queue/errors} when the server refuses a client message.
  *
- * @param destination the destination of the refused SEND or SUBSCRIBE
+ * @param destination the destination of the refused SEND or SUBSCRIBE; {@code null} if it had none
  */
-public record ClientError(ErrorCode code, String message, String destination) {
+public record ClientError(ErrorCode code, String message, @Nullable String destination) {
 }

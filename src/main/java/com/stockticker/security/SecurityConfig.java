@@ -49,6 +49,9 @@ class SecurityConfig {
                         // The API's documentation is public, said here so that it stays so if the default changes.
                         .requestMatchers(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
                                 paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**")).permitAll()
+                        // And the STOMP API's (AsyncAPI: the document as JSON and YAML, and its page).
+                        .requestMatchers(paths.matcher("/asyncapi"), paths.matcher("/asyncapi.json"),
+                                paths.matcher("/asyncapi.yaml")).permitAll()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll().failureHandler(LoginFailures.formFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/"))

@@ -1,9 +1,10 @@
 package com.stockticker.trading;
 
 import jakarta.validation.constraints.AssertTrue;
+import org.jspecify.annotations.Nullable;
 
 /** Cancels an open order named by exactly one of its ids; sent to {@code /app/orders/cancel}. */
-public record CancelRequest(String orderId, String clientOrderId) {
+public record CancelRequest(@Nullable String orderId, @Nullable String clientOrderId) {
 
     @AssertTrue(message = "give exactly one of orderId and clientOrderId")
     public boolean isOneIdGiven() {

@@ -3,6 +3,8 @@ package com.stockticker.trading;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The state of an order after something happened to it, sent on {@code /user/queue/orders}.
  *
@@ -11,18 +13,18 @@ import java.time.Instant;
  * @param reason why it was rejected, for {@code REJECTED}; {@code message} says it in words
  */
 public record OrderEvent(
-        String orderId,
-        String clientOrderId,
-        String symbol,
-        Side side,
-        OrderType type,
-        Long quantity,
-        BigDecimal limitPrice,
+        @Nullable String orderId,
+        @Nullable String clientOrderId,
+        @Nullable String symbol,
+        @Nullable Side side,
+        @Nullable OrderType type,
+        @Nullable Long quantity,
+        @Nullable BigDecimal limitPrice,
         OrderStatus status,
         long filledQuantity,
-        BigDecimal averagePrice,
-        RejectReason reason,
-        String message,
+        @Nullable BigDecimal averagePrice,
+        @Nullable RejectReason reason,
+        @Nullable String message,
         Instant createdAt,
         Instant updatedAt) {
 }
