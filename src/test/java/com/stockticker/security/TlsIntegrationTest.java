@@ -161,11 +161,11 @@ class TlsIntegrationTest {
     }
 
     /**
-     * The dashboard served over https streams over wss (its script takes the page's scheme). Chromium trusts exactly
-     * this certificate's key ({@code --ignore-certificate-errors-spki-list}), not any certificate.
+     * The dashboard served over https streams and trades over wss (its script takes the page's scheme). Chromium trusts
+     * exactly this certificate's key ({@code --ignore-certificate-errors-spki-list}), not any certificate.
      */
     @Test
-    void theDashboardStreamsOverWss() throws Exception {
+    void theDashboardStreamsAndTradesOverWss() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(1440, 1000, HeadlessChromium.ENGLISH,
                 List.of("--ignore-certificate-errors-spki-list=" + certificate.publicKeyPin()))) {
             WebDriverWait wait = chromium.waiting(Duration.ofSeconds(15));
@@ -173,11 +173,19 @@ class TlsIntegrationTest {
             // WebSocket only: a SockJS fallback must not hide a failed wss:// connection.
             chromium.load(base + "/?transport=websocket", wait);
 
-            new DashboardPage(chromium, wait, base).awaitLive();
+            DashboardPage dashboard = new DashboardPage(chromium, wait, base);
+            dashboard.awaitLive();
             var page = chromium.driver();
             assertThat(page.findElement(By.id("status")).getDomAttribute("data-transport")).isEqualTo("WebSocket");
             long seq = Long.parseLong(page.findElement(By.id("board")).getDomAttribute("data-seq"));
             wait.until(driver -> Long.parseLong(driver.findElement(By.id("board")).getDomAttribute("data-seq")) > seq + 3);
+
+            // Logged in through the form (a Secure session cookie), the page's trading session connects with its CSRF token.
+            dashboard.logIn("alice", "alice-demo");
+            dashboard.awaitLive();
+            assertThat(page.findElement(By.id("user-name")).getText()).isEqualTo("alice");
+            dashboard.placeOrder("AAPL", "5");
+            wait.until(driver -> chromium.text("#positions tbody tr[data-symbol=AAPL]"));
             assertThat(page.executeScript("return location.protocol")).isEqualTo("https:");
             chromium.screenshot("tls-dashboard");
         }
