@@ -23,6 +23,9 @@ class TlsEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Binder binder = Binder.get(environment);
+        if (!binder.bind("server.ssl.enabled", Boolean.class).orElse(true)) {
+            return;
+        }
         binder.bind("server.ssl.bundle", String.class).ifBound(bundle -> {
             String keystore = "spring.ssl.bundle.pem." + bundle + ".keystore";
             // Only a PEM bundle has the setting: a key under spring.ssl.bundle.pem.NAME would otherwise create a
