@@ -25,6 +25,13 @@
 #   SPRING_DATASOURCE_URL             PostgreSQL for orders, accounts and the market, e.g.
 #   SPRING_DATASOURCE_USERNAME        jdbc:postgresql://db:5432/ticker, with its user and password
 #   SPRING_DATASOURCE_PASSWORD        (default: an embedded database in the volume /data)
+#   SERVER_SSL_BUNDLE                 HTTPS and wss:// on SERVER_PORT with a PEM certificate and key mounted
+#   SPRING_SSL_BUNDLE_PEM_WEB_KEYSTORE_CERTIFICATE   into the container (README.md, "TLS"), e.g.
+#   SPRING_SSL_BUNDLE_PEM_WEB_KEYSTORE_PRIVATEKEY    -v /etc/stockticker/tls:/certs:ro -e SERVER_SSL_BUNDLE=web
+#                                     -e SPRING_SSL_BUNDLE_PEM_WEB_KEYSTORE_CERTIFICATE=/certs/tls.crt
+#                                     -e SPRING_SSL_BUNDLE_PEM_WEB_KEYSTORE_PRIVATEKEY=/certs/tls.key
+#                                     -e MANAGEMENT_SERVER_PORT=8081 (the health check below needs plain HTTP)
+#   MANAGEMENT_SERVER_PORT            a port of its own for /actuator, unpublished or published apart
 #   JAVA_TOOL_OPTIONS                 JVM flags; setting it replaces the defaults below, so repeat the
 #                                     ones to keep. To change a single flag, JDK_JAVA_OPTIONS is easier:
 #                                     the launcher reads it after JAVA_TOOL_OPTIONS, so it wins, e.g.
@@ -88,8 +95,12 @@ COPY --from=build /workspace/extracted/application/ ./
 # than G1: fanning a tick out stores a new reference into every subscriber's long-lived connection state,
 # and G1's background refinement of those stores took a third of the CPU at 10,000 subscribers
 # (docs/performance.md).
+# A management port (MANAGEMENT_SERVER_PORT, when set) serves plain HTTP even when SERVER_PORT serves TLS: Spring Boot
+# would give it the main port's certificate, and the health check below cannot speak TLS. It is meant for the
+# container's neighbours (the health check, a prometheus scraper, probes), not for the internet.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:InitialRAMPercentage=25.0 -XX:+ExitOnOutOfMemoryError -XX:+UseParallelGC" \
     SERVER_PORT=8080 \
+    MANAGEMENT_SERVER_SSL_ENABLED=false \
     TICKER_STORAGE_DATA_DIRECTORY=/data
 
 USER 10001:10001
@@ -101,7 +112,9 @@ EXPOSE 8080
 # JVM per check would cost a second of CPU and tens of MB each time. bash is in every Debian or Ubuntu
 # image and can speak plain HTTP through /dev/tcp, so the check is one bash command: send the request, look
 # for "UP" in the answer. It follows SERVER_PORT (and MANAGEMENT_SERVER_PORT, if the actuator is moved to
-# its own port). Startup takes a few seconds; the start period allows for a slow, CPU-limited host.
+# its own port). With TLS on SERVER_PORT, set MANAGEMENT_SERVER_PORT: the TLS port answers plain HTTP with nothing
+# but a TLS alert, and the container would stay unhealthy. Startup takes a few seconds; the start period allows
+# for a slow, CPU-limited host.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-${SERVER_PORT:-8080}} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
 

@@ -20,6 +20,11 @@
 #    and Prometheus answer from the host, that / serves the StockTicker page, that it runs as a non-root
 #    user, that it streams quotes over STOMP-over-WebSocket at /ws (the Node example client from
 #    examples/node, copied to a temporary directory), and that it stops cleanly on SIGTERM.
+# 5. Runs it again with TLS as README.md ("TLS", "In the container") shows it: a PEM certificate and key made with
+#    openssl, mounted read-only, named in environment variables, /actuator on a management port of its own. Checks
+#    that it turns healthy (the HEALTHCHECK asks the plain-HTTP management port), that https and wss:// answer a
+#    client that trusts only that certificate, that plain HTTP on the TLS port gets no HTTP answer, and that a
+#    certificate replaced in the mounted directory is served to new connections without a restart.
 #
 # Everything it creates, containers, images, Podman's storage and its temporary files, lives under one
 # /tmp/container-smoke.* directory that is removed on exit, pass or fail; only the cache directory stays.
@@ -189,7 +194,7 @@ phase "tools"
 [ -f Dockerfile ] || die "no Dockerfile in $REPO_ROOT"
 missing=()
 for tool in podman:podman buildah:buildah runc:runc slirp4netns:slirp4netns debootstrap:debootstrap curl:curl \
-            node:nodejs npm:npm zstd:zstd findmnt:util-linux; do
+            node:nodejs npm:npm zstd:zstd findmnt:util-linux openssl:openssl; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -354,17 +359,22 @@ log "container $CONTAINER ($CID) on 127.0.0.1:$port"
 phase_done
 
 # ---------------------------------------------------------------------------------------------------------
+# Runs the container's own HEALTHCHECK until it passes, or dies if the container stops or the time is up.
+await_healthy() {
+  local deadline health="" state
+  deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
+  while :; do
+    state=$(podman_ inspect --format '{{.State.Status}}' "$CID")
+    [ "$state" = "running" ] || die "the container is $state, not running"
+    if health=$(podman_ healthcheck run "$CID" 2>&1); then break; fi
+    [ "$(date +%s)" -lt "$deadline" ] || die "not healthy within ${HEALTH_TIMEOUT}s (last check: ${health:-no output})"
+    sleep 2
+  done
+  log "healthcheck: ${health:-healthy}; status $(podman_ inspect --format '{{.State.Health.Status}}' "$CID")"
+}
+
 phase "healthy (HEALTHCHECK)"
-deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
-health=""
-while :; do
-  state=$(podman_ inspect --format '{{.State.Status}}' "$CID")
-  [ "$state" = "running" ] || die "the container is $state, not running"
-  if health=$(podman_ healthcheck run "$CID" 2>&1); then break; fi
-  [ "$(date +%s)" -lt "$deadline" ] || die "not healthy within ${HEALTH_TIMEOUT}s (last check: ${health:-no output})"
-  sleep 2
-done
-log "healthcheck: ${health:-healthy}; status $(podman_ inspect --format '{{.State.Health.Status}}' "$CID")"
+await_healthy
 phase_done
 
 # ---------------------------------------------------------------------------------------------------------
@@ -383,17 +393,23 @@ uid=$(podman_ exec "$CID" id -u) || die "podman exec id -u failed"
 log "readiness $readiness, liveness $liveness, / is the StockTicker page ($(wc -c <<<"$page") bytes), prometheus ok, uid $uid"
 phase_done
 
+# The Node example receives 3 quote batches from a STOMP endpoint (its environment, e.g. NODE_EXTRA_CA_CERTS, passed on).
+stream_quotes() {
+  local url=$1 ticks quotes
+  if ! timeout 60 node "$WORK/client/quotes.mjs" "$url" 3 >"$WORK/quotes.log" 2>&1; then
+    cat "$WORK/quotes.log" >&2
+    die "the Node STOMP client did not receive 3 quote batches from $url"
+  fi
+  ticks=$(grep -c '^tick ' "$WORK/quotes.log" || true)
+  [ "$ticks" -ge 3 ] || { cat "$WORK/quotes.log" >&2; die "expected 3 ticks, got $ticks"; }
+  head -n 6 "$WORK/quotes.log" | sed 's/^/  | /'
+  quotes=$(grep -c ' seq ' "$WORK/quotes.log" || true)
+  log "received $ticks quote batches ($quotes quotes) over STOMP from $url"
+}
+
 # ---------------------------------------------------------------------------------------------------------
 phase "stomp stream (/ws)"
-if ! timeout 60 node "$WORK/client/quotes.mjs" "ws://127.0.0.1:$port/ws" 3 >"$WORK/quotes.log" 2>&1; then
-  cat "$WORK/quotes.log" >&2
-  die "the Node STOMP client did not receive 3 quote batches from ws://127.0.0.1:$port/ws"
-fi
-ticks=$(grep -c '^tick ' "$WORK/quotes.log" || true)
-[ "$ticks" -ge 3 ] || { cat "$WORK/quotes.log" >&2; die "expected 3 ticks, got $ticks"; }
-head -n 6 "$WORK/quotes.log" | sed 's/^/  | /'
-quotes=$(grep -c ' seq ' "$WORK/quotes.log" || true)
-log "received $ticks quote batches ($quotes quotes) over STOMP"
+stream_quotes "ws://127.0.0.1:$port/ws"
 phase_done
 
 # ---------------------------------------------------------------------------------------------------------
@@ -408,4 +424,83 @@ exit_code=$(podman_ inspect --format '{{.State.ExitCode}}' "$CID")
 app_log=$(podman_ logs "$CID" 2>&1)
 grep -q 'Started StockTickerApplication' <<<"$app_log" || die "no 'Started StockTickerApplication' in the log"
 log "stopped in $(fmt_ms "$stop_ms"), exit code $exit_code"
+phase_done
+
+# ---------------------------------------------------------------------------------------------------------
+# A self-signed certificate for 127.0.0.1 and its key in PEM files named as a Kubernetes TLS secret names them.
+make_certificate() {
+  local dir=$1
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$dir/tls.key" -out "$dir/tls.crt" 2>"$WORK/openssl.log" \
+    || { cat "$WORK/openssl.log" >&2; die "openssl could not make a certificate"; }
+  # The service runs as UID 10001: it must be able to read both.
+  chmod 0644 "$dir/tls.key" "$dir/tls.crt"
+}
+
+fingerprint() { openssl x509 -noout -fingerprint -sha256 -in "$1"; }
+
+# The certificate a new TLS connection to the port is given.
+served_fingerprint() {
+  timeout 10 openssl s_client -connect "127.0.0.1:$1" -servername localhost </dev/null 2>/dev/null \
+    | openssl x509 -noout -fingerprint -sha256 2>/dev/null || true
+}
+
+phase "tls container start (PEM)"
+make_certificate "$WORK/certs"
+chmod 0755 "$WORK/certs"
+tls_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+# As README.md shows it, with a short quiet period so that the renewal below is seen in a second, not ten.
+CID=$(podman_ run --detach --name "$CONTAINER-tls" \
+  --ulimit nofile=1024:4096 --ulimit nproc=4096:4096 \
+  --log-driver k8s-file \
+  --network slirp4netns --publish "127.0.0.1:$tls_port:8443" \
+  --volume "$WORK/certs:/certs:ro" \
+  --env SERVER_PORT=8443 --env SERVER_SSL_BUNDLE=web --env MANAGEMENT_SERVER_PORT=8081 \
+  --env SPRING_SSL_BUNDLE_PEM_WEB_KEYSTORE_CERTIFICATE=/certs/tls.crt \
+  --env SPRING_SSL_BUNDLE_PEM_WEB_KEYSTORE_PRIVATEKEY=/certs/tls.key \
+  --env SPRING_SSL_BUNDLE_PEM_WEB_RELOADONUPDATE=true \
+  --env SPRING_SSL_BUNDLE_WATCH_FILE_QUIETPERIOD=1s \
+  --env TICKER_MARKET_SEED=42 \
+  "$IMAGE")
+CONMON_PID=$(podman_ inspect --format '{{.State.ConmonPid}}' "$CID")
+log "container $CONTAINER-tls ($CID) on 127.0.0.1:$tls_port, https"
+phase_done
+
+phase "tls healthy (management port)"
+await_healthy
+phase_done
+
+phase "tls checks (https, wss://, plain)"
+tls_base="https://127.0.0.1:$tls_port"
+quote=$(curl -fsS --max-time 10 --cacert "$WORK/certs/tls.crt" "$tls_base/api/quotes/AAPL") \
+  || die "GET $tls_base/api/quotes/AAPL failed with the mounted certificate trusted"
+[[ "$quote" == *'"symbol":"AAPL"'* ]] || die "no AAPL quote over https: $quote"
+page=$(curl -fsS --max-time 10 --cacert "$WORK/certs/tls.crt" "$tls_base/") || die "GET $tls_base/ failed"
+[[ "$page" == *StockTicker* ]] || die "GET $tls_base/ did not return the StockTicker page"
+if curl -sS --max-time 10 "http://127.0.0.1:$tls_port/api/quotes/AAPL" >"$WORK/plain.log" 2>&1; then
+  die "plain HTTP on the TLS port got an HTTP answer: $(head -c 300 "$WORK/plain.log")"
+fi
+log "plain HTTP on the TLS port: $(tail -n 1 "$WORK/plain.log")"
+NODE_EXTRA_CA_CERTS="$WORK/certs/tls.crt" stream_quotes "wss://127.0.0.1:$tls_port/ws"
+phase_done
+
+phase "tls renewal (reload)"
+first=$(fingerprint "$WORK/certs/tls.crt")
+[ "$(served_fingerprint "$tls_port")" = "$first" ] || die "the TLS port does not serve the mounted certificate"
+make_certificate "$WORK/renewed"
+renewed=$(fingerprint "$WORK/renewed/tls.crt")
+# As a renewal tool replaces them: each file in one step, the key first.
+mv -f "$WORK/renewed/tls.key" "$WORK/certs/tls.key"
+mv -f "$WORK/renewed/tls.crt" "$WORK/certs/tls.crt"
+deadline=$(( $(date +%s) + 60 ))
+until [ "$(served_fingerprint "$tls_port")" = "$renewed" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || die "the renewed certificate was not served within 60 s"
+  sleep 1
+done
+app_log=$(podman_ logs "$CID" 2>&1)
+grep -q 'TLS: new connections get the renewed certificate' <<<"$app_log" \
+  || die "no 'TLS: new connections get the renewed certificate' in the log"
+NODE_EXTRA_CA_CERTS="$WORK/certs/tls.crt" stream_quotes "wss://127.0.0.1:$tls_port/ws"
+podman_ stop --time 20 "$CID" >/dev/null
 phase_done

@@ -4,9 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -18,17 +18,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.NodeExample;
+import com.stockticker.support.NodeExample.Result;
 import com.stockticker.support.SessionDropper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Node examples of {@code docs/protocol.md} run against a live server: quotes (resumed after a drop), and a trade. */
 @LiveServerTest
 @Import(SessionDropper.class)
 class NodeExampleIntegrationTest {
-
-    private static final Path EXAMPLE = Path.of("examples", "node");
 
     @LocalServerPort
     int port;
@@ -38,17 +37,12 @@ class NodeExampleIntegrationTest {
 
     @BeforeAll
     static void installDependencies() throws Exception {
-        // .ci/run installs Node.js; a machine with only a JDK skips this test rather than fail it.
-        assumeTrue(run(List.of("node", "--version"), Path.of(".")).exitCode() == 0, "Node.js is not installed");
-        if (!Files.isDirectory(EXAMPLE.resolve("node_modules"))) {
-            Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), EXAMPLE);
-            assertThat(install.exitCode()).as(install.output()).isZero();
-        }
+        NodeExample.install();
     }
 
     @Test
     void printsTheSnapshotAndLiveQuotes() throws Exception {
-        Result result = run(List.of("node", "quotes.mjs", "ws://localhost:" + port + "/ws", "3"), EXAMPLE);
+        Result result = node("quotes.mjs", "ws://localhost:" + port + "/ws", "3");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("connected to ws://localhost:" + port + "/ws");
@@ -61,7 +55,7 @@ class NodeExampleIntegrationTest {
     void resumesWithTheBatchesItMissedWhenTheServerDropsTheConnection() throws Exception {
         File output = File.createTempFile("node-example", ".log");
         Process process = new ProcessBuilder("node", "quotes.mjs", "ws://localhost:" + port + "/ws", "60")
-                .directory(EXAMPLE.toFile()).redirectErrorStream(true).redirectOutput(output).start();
+                .directory(NodeExample.DIRECTORY.toFile()).redirectErrorStream(true).redirectOutput(output).start();
         try {
             Awaitility.await().atMost(Duration.ofMinutes(1))
                     .until(() -> ticks(Files.readString(output.toPath(), StandardCharsets.UTF_8)).size() >= 5);
@@ -90,7 +84,7 @@ class NodeExampleIntegrationTest {
 
     @Test
     void tradesAsALoggedInUser() throws Exception {
-        Result result = run(List.of("node", "trade.mjs", "ws://localhost:" + port + "/ws", "alice", "alice-demo", "MSFT", "3"), EXAMPLE);
+        Result result = node("trade.mjs", "ws://localhost:" + port + "/ws", "alice", "alice-demo", "MSFT", "3");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).containsPattern("order O-\\d+ node-\\d+: NEW");
@@ -100,7 +94,7 @@ class NodeExampleIntegrationTest {
 
     @Test
     void refusesAWrongPassword() throws Exception {
-        Result result = run(List.of("node", "trade.mjs", "ws://localhost:" + port + "/ws", "alice", "wrong"), EXAMPLE);
+        Result result = node("trade.mjs", "ws://localhost:" + port + "/ws", "alice", "wrong");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("error: STOMP ERROR frame: authentication failed");
@@ -108,31 +102,13 @@ class NodeExampleIntegrationTest {
 
     @Test
     void failsClearlyWhenNoServerListens() throws Exception {
-        Result result = run(List.of("node", "quotes.mjs", "ws://localhost:1/ws", "1"), EXAMPLE);
+        Result result = node("quotes.mjs", "ws://localhost:1/ws", "1");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("error: cannot connect to ws://localhost:1/ws");
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-        File output = File.createTempFile("node-example", ".log");
-        try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(output).start();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                return new Result(-1, "timed out: " + Files.readString(output.toPath(), StandardCharsets.UTF_8));
-            }
-            return new Result(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));
-        }
-        catch (IOException notInstalled) {
-            return new Result(-1, notInstalled.getMessage());
-        }
-        finally {
-            Files.deleteIfExists(output.toPath());
-        }
+    private static Result node(String... arguments) throws IOException, InterruptedException {
+        return NodeExample.node(Map.of(), arguments);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
@@ -36,13 +37,14 @@ public final class HeadlessChromium implements AutoCloseable {
     /** What the tests' browser asks for unless told otherwise: the page's language must not depend on the machine. */
     public static final String ENGLISH = "en-US,en";
 
-    private HeadlessChromium(int width, int height, String acceptLanguages) throws IOException {
+    private HeadlessChromium(int width, int height, String acceptLanguages, List<String> arguments) throws IOException {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        options.addArguments(arguments);
         // The languages the browser asks for (Accept-Language, navigator.languages). Headless Chromium ignores
         // --lang (checked with Chromium 156: the header stays en-US); this preference of the profile works.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
@@ -65,9 +67,14 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts a browser that asks for {@code acceptLanguages} (an Accept-Language list, e.g. {@code zh-CN,zh}). */
     public static HeadlessChromium start(int width, int height, String acceptLanguages) throws IOException {
+        return start(width, height, acceptLanguages, List.of());
+    }
+
+    /** A browser started with more command-line switches of Chromium's. */
+    public static HeadlessChromium start(int width, int height, String acceptLanguages, List<String> arguments) throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver)");
-        return new HeadlessChromium(width, height, acceptLanguages);
+        return new HeadlessChromium(width, height, acceptLanguages, arguments);
     }
 
     public ChromeDriver driver() {

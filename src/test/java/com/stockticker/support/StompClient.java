@@ -63,7 +63,12 @@ public final class StompClient implements AutoCloseable {
     }
 
     public static StompClient connect(URI uri, Map<String, String> connectHeaders) {
-        StompClient client = open(uri, Map.of());
+        return connect(HttpClient.newHttpClient(), uri, connectHeaders);
+    }
+
+    /** {@link #connect(URI, Map)} through a client of the caller's: one that trusts a test's certificate, for wss://. */
+    public static StompClient connect(HttpClient http, URI uri, Map<String, String> connectHeaders) {
+        StompClient client = new StompClient(http.newWebSocketBuilder(), uri, false);
         Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("accept-version", "1.2", "host", uri.getHost()));
         headers.putAll(connectHeaders);
         client.send("CONNECT", headers, "");
