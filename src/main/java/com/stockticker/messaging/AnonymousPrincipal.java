@@ -1,7 +1,6 @@
 package com.stockticker.messaging;
 
 import java.security.Principal;
-import java.util.UUID;
 
 /**
  * The principal of a connection that did not authenticate: unique per connection, so that
@@ -9,8 +8,14 @@ import java.util.UUID;
  */
 record AnonymousPrincipal(String name) implements Principal {
 
-    static AnonymousPrincipal next() {
-        return new AnonymousPrincipal("anonymous-" + UUID.randomUUID());
+    /**
+     * Named after the session, which is unique while it is open (Spring gives a WebSocket a random UUID; SockJS
+     * refuses a session id in use). Not a random UUID of its own: each one takes the JDK's one shared
+     * {@code SecureRandom} lock, and when thousands of clients reconnect at once (a reconnect storm) the threads
+     * queued on that lock held up the connections behind them.
+     */
+    static AnonymousPrincipal of(String sessionId) {
+        return new AnonymousPrincipal("anonymous-" + sessionId);
     }
 
     @Override

@@ -17,8 +17,9 @@ class ConnectionPrincipals implements ChannelInterceptor {
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (accessor != null && StompCommand.CONNECT.equals(accessor.getCommand()) && accessor.getUser() == null) {
-            accessor.setUser(AnonymousPrincipal.next());
+        if (accessor != null && StompCommand.CONNECT.equals(accessor.getCommand()) && accessor.getUser() == null
+                && accessor.getSessionId() != null) {
+            accessor.setUser(AnonymousPrincipal.of(accessor.getSessionId()));
         }
         return message;
     }
