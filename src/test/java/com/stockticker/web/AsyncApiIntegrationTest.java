@@ -1,7 +1,6 @@
 package com.stockticker.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -38,7 +37,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,6 +56,7 @@ import com.stockticker.messaging.TopicFormat;
 import com.stockticker.support.HeadlessChromium;
 import com.stockticker.support.LenientHttp;
 import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.SpecificationSchema;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompClients;
 import com.stockticker.support.StompFrame;
@@ -269,8 +268,8 @@ class AsyncApiIntegrationTest {
     // ---- The document is valid AsyncAPI 3.0.0, in JSON and YAML ----
 
     @Test
-    void isValidAsyncApi300BySpecificationsJsonSchema() throws IOException {
-        Schema specification = specification();
+    void isValidAsyncApi300BySpecificationsJsonSchema() {
+        Schema specification = SpecificationSchema.load("asyncapi/asyncapi-3.0.0.schema.json", SpecificationVersion.DRAFT_7);
 
         assertThat(document.get("asyncapi").asString()).isEqualTo("3.0.0");
         assertThat(specification.validate(document)).isEmpty();
@@ -614,9 +613,4 @@ class AsyncApiIntegrationTest {
         }
     }
 
-    private static Schema specification() throws IOException {
-        try (InputStream in = new ClassPathResource("asyncapi/asyncapi-3.0.0.schema.json").getInputStream()) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
-        }
-    }
 }

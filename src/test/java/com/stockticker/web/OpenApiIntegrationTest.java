@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SpecificationVersion;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import com.stockticker.messaging.ErrorCode;
 import com.stockticker.support.LenientHttp;
 import com.stockticker.support.LiveServerTest;
+import com.stockticker.support.SpecificationSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +83,36 @@ class OpenApiIntegrationTest {
         assertThat(result.getMessages()).isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1.");
         assertThat(result.getOpenAPI().getSpecVersion().name()).isEqualTo("V31");
+    }
+
+    /**
+     * Valid by the specification's own JSON Schema, which swagger-parser does not check in full: OAS 3.1's
+     * "schema-base", the structure of every object (required members, the security schemes' shapes, the responses'
+     * keys) and every Schema Object by the OAS base dialect (JSON Schema 2020-12), which the document uses as it
+     * names no other.
+     */
+    @Test
+    void isValidOpenApi31BySpecificationsJsonSchema() {
+        Schema specification = SpecificationSchema.load("openapi/schema-base.json", SpecificationVersion.DRAFT_2020_12, Map.of(
+                "https://spec.openapis.org/oas/3.1/schema/2021-04-15", "openapi/schema.json",
+                "https://spec.openapis.org/oas/3.1/dialect/base", "openapi/dialect/base.schema.json",
+                "https://spec.openapis.org/oas/3.1/meta/base", "openapi/meta/base.schema.json"));
+        JsonNode document = document();
+
+        assertThat(document.has("jsonSchemaDialect")).as("the document uses the default dialect").isFalse();
+        assertThat(specification.validate(document)).isEmpty();
+
+        // The validator does look: at the document's structure (without its info, or a response without its
+        // description, it is refused) and into its Schema Objects (a type that is no JSON type is refused).
+        ObjectNode withoutInfo = (ObjectNode) document.deepCopy();
+        withoutInfo.remove("info");
+        assertThat(specification.validate(withoutInfo)).isNotEmpty();
+        ObjectNode undescribed = (ObjectNode) document.deepCopy();
+        ((ObjectNode) undescribed.at("/paths/~1api~1quotes~1{symbol}/get/responses/200")).remove("description");
+        assertThat(specification.validate(undescribed)).isNotEmpty();
+        ObjectNode badSchema = (ObjectNode) document.deepCopy();
+        ((ObjectNode) badSchema.at("/components/schemas/" + ApiDocumentation.PROBLEM + "/properties/status")).put("type", "int");
+        assertThat(specification.validate(badSchema)).isNotEmpty();
     }
 
     /** The problem schema's codes are ErrorCode's, so the document cannot fall behind the enum. */
