@@ -14,6 +14,8 @@
 #
 # Options:    --quick  --skip-build (use the jars already built)  --no-extras  --docs (copy the plot to docs/images)
 # Variables:  N, DURATION (window, s), WARMUP (s), CONNECT_RATE (/s), EXTRA_N (2000), FROZEN_WARMUP (100 s),
+#             TICK_INTERVAL (our market's, 100ms: 10 batches/s; a soak at N beyond what the machine delivers at
+#             10/s may lower it, the tool measures the rate it gets),
 #             SERVERS ("ours ours-binary baseline"; ours-binary: our server, clients asking for binary frames;
 #             ours-deflate: our server granting permessage-deflate, clients offering it as browsers do; ours-lean:
 #             our server, clients asking for lean batches (format:lean, docs/protocol.md "Lean batch"); edge: an
@@ -69,7 +71,8 @@ BASELINE_DIR="${BASELINE_DIR:-$ROOT/../shared/bench/baseline}"
 # backlog of 1024 (ticker.websocket.accept-queue-size).
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx3g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 BASELINE_ARGS="--server.address=127.0.0.1 --server.tomcat.max-connections=20000 --server.tomcat.accept-count=4096"
-OURS_ARGS="--server.address=127.0.0.1 --ticker.market.tick-interval=100ms --ticker.market.move-probability=1.0 --ticker.market.seed=42 --ticker.websocket.max-connections-per-address=0 --ticker.websocket.max-connections=0"
+TICK_INTERVAL="${TICK_INTERVAL:-100ms}"
+OURS_ARGS="--server.address=127.0.0.1 --ticker.market.tick-interval=$TICK_INTERVAL --ticker.market.move-probability=1.0 --ticker.market.seed=42 --ticker.websocket.max-connections-per-address=0 --ticker.websocket.max-connections=0"
 # The tool: ParallelGC avoids G1's refinement threads, a tenth of the tool's CPU with G1.
 TOOL_JAVA_OPTS="${TOOL_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx1g}"
 RESULTS="${RESULTS:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"

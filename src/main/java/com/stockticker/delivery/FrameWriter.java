@@ -14,6 +14,14 @@ interface FrameWriter {
     void write(WebSocketMessage<?> message, Consumer<Throwable> done);
 
     /**
+     * How many frames may be handed over before the first of them is written: frames reach the client in the
+     * order they were handed over however many there are.
+     */
+    default int maxInFlight() {
+        return 1;
+    }
+
+    /**
      * Drops the connection without a closing handshake, for a client that does not read: a close frame
      * queued behind what it has not read would never leave.
      */

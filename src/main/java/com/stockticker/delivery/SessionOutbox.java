@@ -4,8 +4,8 @@ import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
@@ -13,11 +13,12 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
- * Everything sent to one WebSocket session passes through here: frames are queued and written one at a
- * time by a {@link FrameWriter} that never makes the sending thread wait for the client. Whoever sends (the
- * topic fan-out, Spring's outbound channel) only appends to the queue, so a client that stops reading holds
- * up nobody but itself. It is closed as too slow once its queue passes the byte limit or one write has been
- * pending longer than the time limit; the limits bound the memory it can cost.
+ * Everything sent to one WebSocket session passes through here: frames are queued and handed in order to a
+ * {@link FrameWriter} that never makes the sending thread wait for the client, as many at a time as the writer
+ * takes before the first is written. Whoever sends (the topic fan-out, Spring's outbound channel) only appends
+ * to the queue, so a client that stops reading holds up nobody but itself. It is closed as too slow once its
+ * queue passes the byte limit or the writer has finished nothing for longer than the time limit; the limits
+ * bound the memory it can cost.
  *
  * <p>A resuming subscriber's replay (see {@link TopicBroker}) is written ahead of the queue, one frame at a time
  * as the socket takes them: a minute of missed messages may be more than the byte limit, but it is shared with
@@ -28,16 +29,18 @@ final class SessionOutbox extends WebSocketSessionDecorator {
     private final Queue<WebSocketMessage<?>> queue = new ConcurrentLinkedQueue<>();
     private final Queue<Iterator<EncodedFrame>> replays = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicBoolean writing = new AtomicBoolean();
+    /** Held by the one thread that hands frames to the writer, so that they reach it in order. */
+    private final AtomicBoolean handing = new AtomicBoolean();
+    /** Frames handed to the writer and not yet written. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final FrameWriter writer;
     private final OutboxLimits limits;
     private final Closer closer;
     private final int lane;
     private final boolean binaryFrames;
-    private volatile long writeStartedNanos;
-    /** The thread inside {@code writer.write}, so that a completion on that same thread is known as inline. */
-    private final AtomicReference<Thread> writingThread = new AtomicReference<>();
+    /** Since when the writer has had frames without finishing any: the oldest write's start, or the last completion. */
+    private volatile long waitingSinceNanos;
     private volatile CloseStatus closeWhenDrained;
 
     SessionOutbox(WebSocketSession session, FrameWriter writer, OutboxLimits limits, Closer closer, int lane,
@@ -110,37 +113,40 @@ final class SessionOutbox extends WebSocketSessionDecorator {
     }
 
     private boolean writeOverdue() {
-        return writing.get() && System.nanoTime() - writeStartedNanos > limits.timeNanos();
+        return inFlight.get() > 0 && System.nanoTime() - waitingSinceNanos > limits.timeNanos();
     }
 
     /**
-     * Starts the next write unless one is in flight. A writer may finish inline, inside {@code write}; the
-     * loop then carries on here instead of recursing from the completion callback.
+     * Hands queued frames to the writer, up to its {@linkplain FrameWriter#maxInFlight() limit} of frames not
+     * yet written. A writer may finish inline, inside {@code write}: its completion then finds the hand-off
+     * held and returns, and the loop here carries on instead of recursing. Whoever releases the hand-off looks
+     * again, so that a frame queued meanwhile by another thread is not left behind.
      */
     private void flush() {
-        while (writing.compareAndSet(false, true)) {
-            WebSocketMessage<?> next = next();
-            if (next == null) {
-                writing.set(false);
-                if (queue.isEmpty() && replays.isEmpty()) {
-                    closeIfDrained();
-                    return;
+        while (handing.compareAndSet(false, true)) {
+            WebSocketMessage<?> next = null;
+            while (inFlight.get() < writer.maxInFlight() && (next = next()) != null) {
+                if (inFlight.getAndIncrement() == 0) {
+                    waitingSinceNanos = System.nanoTime();
                 }
-                continue;
+                writer.write(next, this::written);
             }
-            writeStartedNanos = System.nanoTime();
-            Thread current = Thread.currentThread();
-            writingThread.set(current);
-            writer.write(next, this::written);
-            // Another thread may have started the next write meanwhile: its mark stays.
-            writingThread.compareAndSet(current, null);
-            if (writing.get()) {
+            handing.set(false);
+            boolean idle = inFlight.get() == 0;
+            if (queue.isEmpty() && replays.isEmpty()) {
+                if (idle) {
+                    closeIfDrained();
+                }
+                return;
+            }
+            if (!idle && inFlight.get() >= writer.maxInFlight()) {
+                // The writer is full: the next completion hands on.
                 return;
             }
         }
     }
 
-    /** The next frame to write: a replay's first, else the queue's. Only the thread that holds {@code writing} calls it. */
+    /** The next frame to write: a replay's first, else the queue's. Only the thread that holds {@code handing} calls it. */
     private WebSocketMessage<?> next() {
         for (Iterator<EncodedFrame> replay = replays.peek(); replay != null; replay = replays.peek()) {
             if (replay.hasNext()) {
@@ -164,10 +170,9 @@ final class SessionOutbox extends WebSocketSessionDecorator {
             }
             return;
         }
-        writing.set(false);
-        if (writingThread.get() != Thread.currentThread()) {
-            flush();
-        }
+        waitingSinceNanos = System.nanoTime();
+        inFlight.decrementAndGet();
+        flush();
     }
 
     private void closeIfDrained() {

@@ -44,6 +44,52 @@ class SessionOutboxTest {
     }
 
     @Test
+    void aWriterThatTakesSeveralFramesGetsThemInOrderAndTheNextAsEachIsWritten() {
+        ManualWriter writer = new ManualWriter(3);
+        SessionOutbox outbox = outbox(writer, 1024);
+        for (String payload : List.of("a", "b", "c", "d", "e")) {
+            outbox.sendMessage(frame(payload));
+        }
+
+        assertThat(writer.started).extracting(TextMessage::getPayload).containsExactly("a", "b", "c");
+        writer.complete();
+        assertThat(writer.started).extracting(TextMessage::getPayload).containsExactly("a", "b", "c", "d");
+        writer.complete();
+        writer.complete();
+        writer.complete();
+        writer.complete();
+        assertThat(writer.started).extracting(TextMessage::getPayload).containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
+    void framesHandedToTheWriterNoLongerCountAgainstTheBufferLimit() {
+        ManualWriter writer = new ManualWriter(2);
+        SessionOutbox outbox = outbox(writer, 10);
+        outbox.sendMessage(frame("12345"));   // handed over
+        outbox.sendMessage(frame("12345"));   // handed over
+        outbox.sendMessage(frame("12345"));   // queued: 5 bytes
+        outbox.sendMessage(frame("12345"));   // queued: 10 bytes
+        assertThat(closer.slow).isZero();
+
+        outbox.sendMessage(frame("1"));       // 11 bytes: over the limit
+        assertThat(closer.slow).isEqualTo(1);
+    }
+
+    @Test
+    void aCloseWaitsUntilEveryFrameHandedOverIsWritten() {
+        ManualWriter writer = new ManualWriter(8);
+        SessionOutbox outbox = outbox(writer, 1024);
+        outbox.sendMessage(frame("a"));
+        outbox.sendMessage(frame("b"));
+        outbox.close(CloseStatus.SERVICE_RESTARTED);
+
+        writer.complete();
+        assertThat(closer.closed).isEmpty();
+        writer.complete();
+        assertThat(closer.closed).containsExactly(CloseStatus.SERVICE_RESTARTED);
+    }
+
+    @Test
     void writesThatFinishAtOnceAreLoopedNotRecursed() {
         List<String> written = new ArrayList<>();
         SessionOutbox outbox = outbox((message, done) -> {
@@ -157,6 +203,20 @@ class SessionOutboxTest {
 
         final List<TextMessage> started = new ArrayList<>();
         private final List<Consumer<Throwable>> pending = new ArrayList<>();
+        private final int maxInFlight;
+
+        ManualWriter() {
+            this(1);
+        }
+
+        ManualWriter(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+
+        @Override
+        public int maxInFlight() {
+            return maxInFlight;
+        }
 
         @Override
         public void write(WebSocketMessage<?> message, Consumer<Throwable> done) {
