@@ -93,11 +93,11 @@ class StompPipeline implements WebSocketMessageBrokerConfigurer {
     }
 
     /**
-     * The endpoints, and the handshake that opens a connection: Spring's origin check
-     * ({@code ticker.websocket.allowed-origins}), then security's handshake interceptors, which only copy from the
-     * HTTP request into the session (the client's address, for login throttling; the HTTP session's CSRF token, which
-     * {@code BrowserCsrfInterceptor} checks). Frames that Spring's STOMP decoding refuses, and failures of a client's
-     * frame, get their ERROR from {@link StompErrorHandler}.
+     * The endpoints, and the handshake that opens a connection: security's handshake interceptors, which only copy
+     * from the HTTP request into the session (the client's address, for login throttling; the HTTP session's CSRF
+     * token, which {@code BrowserCsrfInterceptor} checks), then Spring's origin check
+     * ({@code ticker.websocket.allowed-origins}), which Spring puts last. Frames that Spring's STOMP decoding refuses,
+     * and failures of a client's frame, get their ERROR from {@link StompErrorHandler}.
      */
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
@@ -167,7 +167,8 @@ class StompPipeline implements WebSocketMessageBrokerConfigurer {
     /**
      * The WebSocket handler's decorators, which see every WebSocket message (and the opening and closing of every
      * connection) before Spring's STOMP handler does. Each decorates the one before it, so the last is the outermost:
-     * a message from a client passes them from the last to the first.
+     * a message from a client passes them from the last to the first, after Spring's own two (which turn exceptions
+     * into a close, and log).
      */
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
@@ -198,7 +199,9 @@ class StompPipeline implements WebSocketMessageBrokerConfigurer {
     /**
      * A client's frames, once decoded, in order. An interceptor that refuses a frame drops it (the ones after it never
      * see it) and tells the client: a refused CONNECT gets an ERROR frame and a close ({@link ConnectionRefusals}), any
-     * other refused frame an error on {@code /user/queue/errors} and the connection stays.
+     * other refused frame an error on {@code /user/queue/errors} and the connection stays. Spring adds its own around
+     * these: before them, each broker's (a DISCONNECT that is not sent still reaches it) and in-order receiving's;
+     * after them, one that makes the message's headers immutable.
      */
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
@@ -220,7 +223,8 @@ class StompPipeline implements WebSocketMessageBrokerConfigurer {
     /** The frames to clients, in order, before Spring's STOMP encoding and the session's outbox. */
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        // Ahead of these, Spring's own (preservePublishOrder): a session's next message waits for this one.
+        // Ahead of these, Spring's own for preservePublishOrder (a session's next message waits for this one); after
+        // them, the one that makes the headers immutable.
         registration.interceptors(
                 // 1. ops: counts the MESSAGE frames sent to clients (the topic broker counts the ones it fans out)
                 contributed(Place.MESSAGES_SENT));

@@ -1,5 +1,6 @@
 package com.stockticker.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -9,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.support.ExecutorSubscribableChannel;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 import com.stockticker.support.LiveServerTest;
 
@@ -30,16 +35,35 @@ class StompPipelineIntegrationTest {
     @Autowired
     WebSocketProperties properties;
 
+    /** Spring's own, which each broker (the topic broker, the simple broker) and in-order receiving add, around ours. */
     @Test
     void theInboundChannelRunsTheInterceptorsInThePipelinesOrder() {
-        assertThat(interceptors("clientInboundChannel")).containsExactly("StompAuthenticationInterceptor",
+        assertThat(interceptors("clientInboundChannel")).containsExactly("UnsentDisconnectChannelInterceptor",
+                "UnsentDisconnectChannelInterceptor", "CallbackTaskInterceptor", "StompAuthenticationInterceptor",
                 "BrowserCsrfInterceptor", "ConnectionPrincipalInterceptor", "UserSessionLimitInterceptor",
-                "DestinationGuardInterceptor", "ReceiptInterceptor");
+                "DestinationGuardInterceptor", "ReceiptInterceptor", "ImmutableMessageChannelInterceptor");
     }
 
     @Test
     void theOutboundChannelCountsTheMessagesSentAfterSpringsOwnOrdering() {
-        assertThat(interceptors("clientOutboundChannel")).containsExactly("CallbackInterceptor", "MessagesSentInterceptor");
+        assertThat(interceptors("clientOutboundChannel")).containsExactly("CallbackTaskInterceptor",
+                "MessagesSentInterceptor", "ImmutableMessageChannelInterceptor");
+    }
+
+    /** Outermost first: Spring's two, then the pipeline's three, then Spring's STOMP handler. */
+    @Test
+    void theWebSocketHandlerIsDecoratedInThePipelinesOrder() {
+        AbstractUrlHandlerMapping endpoints = context.getBean("stompWebSocketHandlerMapping", AbstractUrlHandlerMapping.class);
+        WebSocketHttpRequestHandler webSocket = (WebSocketHttpRequestHandler) endpoints.getHandlerMap().get(Destinations.WEBSOCKET_ENDPOINT);
+        List<String> decorators = new ArrayList<>();
+        for (WebSocketHandler handler = webSocket.getWebSocketHandler(); handler != null;
+                handler = handler instanceof WebSocketHandlerDecorator decorator ? decorator.getDelegate() : null) {
+            decorators.add(handler.getClass().getName().replaceAll(".*\\.", ""));
+        }
+        assertThat(decorators).containsExactly("ExceptionWebSocketHandlerDecorator", "LoggingWebSocketHandlerDecorator",
+                "StompPipeline$1", "ClientDeadlinesDecoratorFactory$1", "OutboxDecoratorFactory$1", "StompConfiguration$1");
+        assertThat(webSocket.getHandshakeInterceptors()).extracting(interceptor -> interceptor.getClass().getName().replaceAll(".*\\.", ""))
+                .containsExactly("ClientAddress$Recorder", "SessionCsrfTokenHandshakeInterceptor", "OriginHandshakeInterceptor");
     }
 
     @Test
