@@ -1,6 +1,7 @@
 package com.stockticker.cluster;
 
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -38,30 +41,28 @@ import com.stockticker.trading.PortfolioUpdated;
 @Component
 @CoreRole
 @ClusterEnabled
-class CorePublisher implements DisposableBean {
+class CorePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(CorePublisher.class);
+    private static final String THREAD = "corePublisherThread";
     static final int BACKLOG = 1000;
 
     private final RabbitTemplate rabbit;
     private final BackplaneMessages messages;
     private final BackplaneConnection connection;
     private final Counter dropped;
-    private final ThreadPoolTaskExecutor thread = new ThreadPoolTaskExecutor();
+    private final Executor thread;
     /** While this instance is the active core: where its batches come from; {@code null} otherwise. */
     private volatile MarketOrigin origin;
 
-    CorePublisher(RabbitTemplate rabbit, BackplaneMessages messages, BackplaneConnection connection, MeterRegistry registry) {
+    CorePublisher(RabbitTemplate rabbit, BackplaneMessages messages, BackplaneConnection connection, MeterRegistry registry,
+            @Qualifier(THREAD) Executor thread) {
         this.rabbit = rabbit;
         this.messages = messages;
         this.connection = connection;
         this.dropped = Counter.builder("ticker.backplane.dropped")
                 .description("Market batches and user events the core could not publish on RabbitMQ").register(registry);
-        thread.setThreadNamePrefix("core-publisher-");
-        thread.setCorePoolSize(1);
-        thread.setMaxPoolSize(1);
-        thread.setQueueCapacity(BACKLOG);
-        thread.initialize();
+        this.thread = thread;
     }
 
     void open(MarketOrigin origin) {
@@ -117,8 +118,13 @@ class CorePublisher implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
-        thread.shutdown();
+    /**
+     * The thread that publishes, at most {@link #BACKLOG} messages behind.
+     * A bean built with Boot's builder, so that Boot's executor metrics show it.
+     */
+    @Bean(THREAD)
+    static ThreadPoolTaskExecutor corePublisherThread(ThreadPoolTaskExecutorBuilder builder) {
+        return builder.threadNamePrefix("core-publisher-").corePoolSize(1).maxPoolSize(1)
+                .allowCoreThreadTimeOut(false).queueCapacity(BACKLOG).acceptTasksAfterContextClose(true).build();
     }
 }

@@ -3,6 +3,7 @@ package com.stockticker.cluster;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,9 @@ import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -37,9 +39,10 @@ import com.stockticker.roles.ClusterEnabled;
  */
 @Component
 @ClusterEnabled
-class UserRoutes implements DisposableBean {
+class UserRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(UserRoutes.class);
+    private static final String THREAD = "userRoutesThread";
 
     private final SessionCounts sessions = new SessionCounts();
     /** Per held user: done once the binding is in place. Requests for the user wait for it. */
@@ -48,18 +51,15 @@ class UserRoutes implements DisposableBean {
     private final Queue queue;
     private final DirectExchange exchange;
     private final BackplaneConnection connection;
-    private final ThreadPoolTaskExecutor thread = new ThreadPoolTaskExecutor();
+    private final Executor thread;
 
     UserRoutes(AmqpAdmin admin, @Qualifier("userQueue") Queue queue, @Qualifier("userExchange") DirectExchange exchange,
-            BackplaneConnection connection) {
+            BackplaneConnection connection, @Qualifier(THREAD) Executor thread) {
         this.admin = admin;
         this.queue = queue;
         this.exchange = exchange;
         this.connection = connection;
-        thread.setThreadNamePrefix("user-routes-");
-        thread.setCorePoolSize(1);
-        thread.setMaxPoolSize(1);
-        thread.initialize();
+        this.thread = thread;
         connection.onConnect(this::rebindAll);
     }
 
@@ -137,8 +137,13 @@ class UserRoutes implements DisposableBean {
         return BindingBuilder.bind(queue).to(exchange).with(username);
     }
 
-    @Override
-    public void destroy() {
-        thread.shutdown();
+    /**
+     * The thread that changes the bindings, in the order sessions came and went.
+     * A bean built with Boot's builder, so that Boot's executor metrics show it.
+     */
+    @Bean(THREAD)
+    static ThreadPoolTaskExecutor userRoutesThread(ThreadPoolTaskExecutorBuilder builder) {
+        return builder.threadNamePrefix("user-routes-").corePoolSize(1).maxPoolSize(1).allowCoreThreadTimeOut(false)
+                .queueCapacity(Integer.MAX_VALUE).acceptTasksAfterContextClose(true).build();
     }
 }

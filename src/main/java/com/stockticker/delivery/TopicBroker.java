@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.SubscribableChannel;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
@@ -50,14 +50,6 @@ import com.stockticker.messaging.TopicSubscribers;
  */
 class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribers {
 
-    /**
-     * Messages a lane may have waiting. A lane only falls behind when the server as a whole cannot keep up;
-     * it then drops its oldest message rather than hold an ever longer backlog. Clients see the gap in
-     * {@code seq} and resync from a snapshot, as the protocol asks. A tick publishes up to a hundred messages at
-     * once (the batch, a quote per instrument, its candle at each interval): room for about ten ticks.
-     */
-    private static final int LANE_BACKLOG = 1_000;
-
     private final TopicSubscriptions subscriptions = new TopicSubscriptions();
     private final SubscriberFormats formats = new SubscriberFormats();
     private final StompEncoder encoder = new StompEncoder();
@@ -65,21 +57,29 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
     private final SessionOutboxes outboxes;
     private final Counter delivered;
     private final Counter dropped;
-    private final List<ThreadPoolTaskExecutor> lanes = new ArrayList<>();
-    private final ObjectProvider<ResumableTopic> resumableTopics;
+    private final List<? extends ThreadPoolTaskExecutor> lanes;
+    private final List<ResumableTopic> resumableTopics;
+    private final MessageConverter converter;
     private final Clock clock;
     private final Counter replayed;
     private final Counter snapshots;
     private volatile Map<String, ResumeWindow> windows = Map.of();
 
+    /**
+     * @param lanes the fan-out lanes, each a single thread with a bounded backlog ({@link FanOutLanes})
+     * @param converter the broker's message converter, for a resumable topic's snapshot
+     */
     TopicBroker(SubscribableChannel clientInboundChannel, MessageChannel clientOutboundChannel,
-            SubscribableChannel brokerChannel, String destinationPrefix, SessionOutboxes outboxes, Counter delivered,
-            Counter dropped, ObjectProvider<ResumableTopic> resumableTopics, Clock clock, MeterRegistry registry) {
+            SubscribableChannel brokerChannel, String destinationPrefix, SessionOutboxes outboxes,
+            List<? extends ThreadPoolTaskExecutor> lanes, Counter delivered, Counter dropped,
+            List<ResumableTopic> resumableTopics, MessageConverter converter, Clock clock, MeterRegistry registry) {
         super(clientInboundChannel, clientOutboundChannel, brokerChannel, List.of(destinationPrefix));
         this.outboxes = outboxes;
+        this.lanes = lanes;
         this.delivered = delivered;
         this.dropped = dropped;
         this.resumableTopics = resumableTopics;
+        this.converter = converter;
         this.clock = clock;
         this.replayed = resumes(registry, "replayed");
         this.snapshots = resumes(registry, "snapshot");
@@ -93,27 +93,19 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
 
     @Override
     public void startInternal() {
-        for (int lane = 0; lane < outboxes.lanes(); lane++) {
-            ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-            executor.setThreadNamePrefix("fan-out-" + lane + "-");
-            executor.setCorePoolSize(1);
-            executor.setMaxPoolSize(1);
-            executor.setQueueCapacity(LANE_BACKLOG);
-            executor.setRejectedExecutionHandler(this::dropOldest);
-            executor.initialize();
-            lanes.add(executor);
-        }
+        // A lane that falls behind drops its oldest message rather than hold an ever longer backlog: clients see the
+        // gap in seq and resync from a snapshot, as the protocol asks.
+        lanes.forEach(lane -> lane.getThreadPoolExecutor().setRejectedExecutionHandler(this::dropOldest));
         Map<String, ResumeWindow> kept = new HashMap<>();
         resumableTopics.forEach(topic -> kept.put(topic.destination(), new ResumeWindow(topic, clock)));
         windows = Map.copyOf(kept);
         publishBrokerAvailableEvent();
     }
 
+    /** The lanes are beans: the context shuts them down when it closes. */
     @Override
     public void stopInternal() {
         publishBrokerUnavailableEvent();
-        lanes.forEach(ThreadPoolTaskExecutor::shutdown);
-        lanes.clear();
     }
 
     @Override
@@ -193,7 +185,7 @@ class TopicBroker extends AbstractBrokerMessageHandler implements TopicSubscribe
         List<ResumeWindow.Kept> missed = window.missedBy(request);
         (missed == null ? snapshots : replayed).increment();
         if (missed == null) {
-            Message<?> snapshot = window.topic().snapshot();
+            Message<?> snapshot = window.topic().snapshot(converter);
             if (!(snapshot.getPayload() instanceof byte[] payload)) {
                 throw new IllegalStateException("The snapshot of " + window.topic().destination() + " is not converted to bytes");
             }

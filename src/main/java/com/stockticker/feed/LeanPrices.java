@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ import com.stockticker.messaging.TopicFormat;
  * complete.
  */
 @Component
-class LeanPrices implements TopicFormat {
+class LeanPrices {
 
     private final SimpMessagingTemplate messaging;
     private final Map<String, Quote> published = new HashMap<>();
@@ -35,14 +36,10 @@ class LeanPrices implements TopicFormat {
         this.messaging = messaging;
     }
 
-    @Override
-    public String destination() {
-        return Destinations.PRICES;
-    }
-
-    @Override
-    public String name() {
-        return LeanQuote.FORMAT;
+    /** That {@code /topic/prices} comes in this format; static, so that it needs nothing of the broker this class needs. */
+    @Bean
+    static TopicFormat leanPricesFormat() {
+        return new TopicFormat(Destinations.PRICES, LeanQuote.FORMAT);
     }
 
     /** The batch in the lean format, converted for the wire; called for every batch, in order, as it is published. */

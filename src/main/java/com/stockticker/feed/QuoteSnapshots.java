@@ -1,6 +1,6 @@
 package com.stockticker.feed;
 
-import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.market.QuoteBatch;
@@ -17,21 +17,24 @@ import com.stockticker.messaging.EncodedJson;
 class QuoteSnapshots {
 
     private final QuoteBook book;
-    private final SimpMessagingTemplate messaging;
     private volatile Converted latest;
 
-    QuoteSnapshots(QuoteBook book, SimpMessagingTemplate messaging) {
+    QuoteSnapshots(QuoteBook book) {
         this.book = book;
-        this.messaging = messaging;
     }
 
-    /** The book's snapshot as JSON, as {@code /app/quotes} answers; the same bytes until the next tick. */
-    EncodedJson latest() {
+    /**
+     * The book's snapshot as JSON, as {@code /app/quotes} answers; the same bytes until the next tick.
+     *
+     * @param converter the broker's message converter, which the callers have (this class has no part in the broker's
+     *     set-up, so that topics' descriptions that use it need nothing of the broker to exist)
+     */
+    EncodedJson latest(MessageConverter converter) {
         QuoteBatch batch = book.snapshot();
         Converted converted = latest;
         if (converted == null || converted.batch() != batch) {
             // Two threads may convert the same batch at once: both get equal bytes, and one of them is kept.
-            converted = new Converted(batch, EncodedJson.of(messaging.getMessageConverter(), batch));
+            converted = new Converted(batch, EncodedJson.of(converter, batch));
             latest = converted;
         }
         return converted.json();

@@ -3,9 +3,9 @@ package com.stockticker.feed;
 import java.time.Duration;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.market.QuoteBook;
@@ -24,14 +24,11 @@ class ResumablePrices implements ResumableTopic {
 
     private final QuoteBook book;
     private final QuoteSnapshots snapshots;
-    private final SimpMessagingTemplate messaging;
     private final Duration window;
 
-    ResumablePrices(QuoteBook book, QuoteSnapshots snapshots, SimpMessagingTemplate messaging,
-            SubscriptionProperties properties) {
+    ResumablePrices(QuoteBook book, QuoteSnapshots snapshots, SubscriptionProperties properties) {
         this.book = book;
         this.snapshots = snapshots;
-        this.messaging = messaging;
         this.window = properties.resumeWindow();
     }
 
@@ -46,7 +43,7 @@ class ResumablePrices implements ResumableTopic {
     }
 
     @Override
-    public Message<?> snapshot() {
+    public Message<?> snapshot(MessageConverter converter) {
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setDestination(Destinations.PRICES);
         headers.setNativeHeader(ResumeRequest.SNAPSHOT, "true");
@@ -55,7 +52,7 @@ class ResumablePrices implements ResumableTopic {
             headers.setNativeHeader(ResumeRequest.MARKET, market);
         }
         headers.setLeaveMutable(true);
-        Message<?> snapshot = messaging.getMessageConverter().toMessage(snapshots.latest(), headers.getMessageHeaders());
+        Message<?> snapshot = converter.toMessage(snapshots.latest(converter), headers.getMessageHeaders());
         if (snapshot == null) {
             throw new IllegalStateException("No converter for the snapshot of " + Destinations.PRICES);
         }

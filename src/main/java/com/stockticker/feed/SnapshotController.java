@@ -1,6 +1,7 @@
 package com.stockticker.feed;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
@@ -16,16 +17,18 @@ class SnapshotController {
 
     private final QuoteBook book;
     private final QuoteSnapshots snapshots;
+    private final SimpMessagingTemplate messaging;
 
-    SnapshotController(QuoteBook book, QuoteSnapshots snapshots) {
+    SnapshotController(QuoteBook book, QuoteSnapshots snapshots, SimpMessagingTemplate messaging) {
         this.book = book;
         this.snapshots = snapshots;
+        this.messaging = messaging;
     }
 
     /** A {@link com.stockticker.market.QuoteBatch} of every instrument, converted once per tick for everyone who asks. */
     @SubscribeMapping(Destinations.QUOTES)
     EncodedJson quotes() {
-        return snapshots.latest();
+        return snapshots.latest(messaging.getMessageConverter());
     }
 
     /** An unknown symbol raises {@code UnknownSymbolException}, reported on {@code /user/queue/errors}. */

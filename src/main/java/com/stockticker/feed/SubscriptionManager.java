@@ -8,12 +8,15 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -39,13 +42,14 @@ import com.stockticker.messaging.SessionMessenger;
  * being sent are merged into the next round rather than queued.
  */
 @Component
-class SubscriptionManager implements DisposableBean {
+class SubscriptionManager {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionManager.class);
+    private static final String UPDATES = "managedUpdates";
 
     private final Map<String, ManagedSession> sessions = new ConcurrentHashMap<>();
     private final Set<ManagedSession> streaming = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolTaskExecutor updates = new ThreadPoolTaskExecutor();
+    private final Executor updates;
     private final Queue<QuoteBatch> ticks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final QuoteBook book;
@@ -54,15 +58,19 @@ class SubscriptionManager implements DisposableBean {
     private final long tickMillis;
 
     SubscriptionManager(QuoteBook book, SessionMessenger messenger, SubscriptionProperties limits,
-            MarketProperties market) {
+            MarketProperties market, @Qualifier(UPDATES) Executor updates) {
         this.book = book;
         this.messenger = messenger;
         this.limits = limits;
         this.tickMillis = market.tickInterval().toMillis();
-        updates.setThreadNamePrefix("managed-updates-");
-        updates.setCorePoolSize(1);
-        updates.setMaxPoolSize(1);
-        updates.initialize();
+        this.updates = updates;
+    }
+
+    /** The one thread the updates are worked out on; a bean built with Boot's builder, so that it has metrics. */
+    @Bean(UPDATES)
+    static ThreadPoolTaskExecutor managedUpdates(ThreadPoolTaskExecutorBuilder builder) {
+        return builder.threadNamePrefix("managed-updates-").corePoolSize(1).maxPoolSize(1).allowCoreThreadTimeOut(false)
+                .queueCapacity(Integer.MAX_VALUE).acceptTasksAfterContextClose(true).build();
     }
 
     void apply(String sessionId, SubscriptionRequest request) {
@@ -172,11 +180,6 @@ class SubscriptionManager implements DisposableBean {
         if (session != null) {
             streaming.remove(session);
         }
-    }
-
-    @Override
-    public void destroy() {
-        updates.shutdown();
     }
 
     /**

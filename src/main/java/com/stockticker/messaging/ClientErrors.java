@@ -1,5 +1,6 @@
 package com.stockticker.messaging;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Component;
@@ -21,5 +22,14 @@ public class ClientErrors {
             sessions.send(headers.getSessionId(), Destinations.USER_ERRORS,
                     new ClientError(code, text, headers.getDestination()));
         }
+    }
+
+    @EventListener
+    void refused(MessageRefused refused) {
+        report(refused.message(), refused.code(), refused.reason());
+    }
+
+    /** A message from a client that the STOMP pipeline dropped: the client is told on {@code /user/queue/errors}. */
+    record MessageRefused(Message<?> message, ErrorCode code, String reason) {
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.support.AbstractSubscribableChannel;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.DelegatingWebSocketMessageBrokerConfiguration;
@@ -16,7 +15,7 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
  * Spring's STOMP over WebSocket, as {@code @EnableWebSocketMessageBroker} sets it up from the configurers
- * ({@link WebSocketConfig} and the others), with one change: Spring's per-session send buffer is left out.
+ * ({@link StompPipeline}), with one change: Spring's per-session send buffer is left out.
  * Every session already is its outbox when Spring's handler sees it (the delivery package's
  * {@code SessionOutbox}), which takes frames from any thread, never lets a sender wait, enforces the send
  * limits, and closes only once what was queued before the close is written.
@@ -30,7 +29,7 @@ class StompConfiguration extends DelegatingWebSocketMessageBrokerConfiguration {
 
     @Bean
     @Override
-    public WebSocketHandler subProtocolWebSocketHandler(AbstractSubscribableChannel clientInboundChannel,
+    public SubProtocolWebSocketHandler subProtocolWebSocketHandler(AbstractSubscribableChannel clientInboundChannel,
             AbstractSubscribableChannel clientOutboundChannel) {
         SubProtocolWebSocketHandler handler = new SubProtocolWebSocketHandler(clientInboundChannel, clientOutboundChannel) {
             @Override

@@ -79,8 +79,8 @@ public record WebSocketProperties(
                 && (idleTimeout == null || !idleTimeout.isNegative());
     }
 
-    /** The number of fan-out threads in use. */
-    public int fanOutLanes() {
+    /** The number of fan-out threads in use when {@code ticker.websocket.fan-out-threads} is {@code fanOutThreads}. */
+    public static int fanOutLanes(int fanOutThreads) {
         return fanOutThreads > 0 ? fanOutThreads : Runtime.getRuntime().availableProcessors();
     }
 

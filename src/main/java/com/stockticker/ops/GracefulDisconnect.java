@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 import com.stockticker.market.MarketTicker;
@@ -30,15 +29,19 @@ class GracefulDisconnect implements SmartLifecycle {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
     private final ObjectProvider<MarketTicker> market;
-    private final WebSocketHandler webSocketHandler;
+    private final SubProtocolWebSocketHandler sessions;
     private final ThreadPoolTaskExecutor outbound;
     private volatile boolean running;
 
-    /** @param market the market, on the core; an edge has none to stop */
-    GracefulDisconnect(ObjectProvider<MarketTicker> market, @Qualifier("subProtocolWebSocketHandler") WebSocketHandler webSocketHandler,
+    /**
+     * @param market the market, on the core; an edge has none to stop
+     * @param outbound the executor of Spring's outbound channel, by its name: Spring makes it inside its STOMP
+     *     configuration, beside two other executors of the same type, and offers no other way to reach it
+     */
+    GracefulDisconnect(ObjectProvider<MarketTicker> market, SubProtocolWebSocketHandler sessions,
             @Qualifier("clientOutboundChannelExecutor") ThreadPoolTaskExecutor outbound) {
         this.market = market;
-        this.webSocketHandler = webSocketHandler;
+        this.sessions = sessions;
         this.outbound = outbound;
     }
 
@@ -62,10 +65,8 @@ class GracefulDisconnect implements SmartLifecycle {
                 break;
             }
         }
-        if (webSocketHandler instanceof SubProtocolWebSocketHandler sessions) {
-            log.info("Closing {} WebSocket sessions before shutdown", sessions.getStats().getWebSocketSessions());
-            sessions.stop();
-        }
+        log.info("Closing {} WebSocket sessions before shutdown", sessions.getStats().getWebSocketSessions());
+        sessions.stop();
     }
 
     @Override

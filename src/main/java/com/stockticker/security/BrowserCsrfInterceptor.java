@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.messaging.web.csrf.XorCsrfChannelInterceptor;
 
 import com.stockticker.messaging.ConnectionRefusals;
+import com.stockticker.messaging.PipelineInterceptor;
 
 /**
  * Requires the CSRF token on a STOMP CONNECT whose user comes from the browser's HTTP session (a cookie),
@@ -18,13 +19,18 @@ import com.stockticker.messaging.ConnectionRefusals;
  * authenticate with {@code login}/{@code passcode}, and anonymous ones, send no ambient credential, so
  * there is nothing to forge and no token to ask for; the origin check keeps foreign pages out besides.
  */
-class BrowserCsrfInterceptor implements ChannelInterceptor {
+class BrowserCsrfInterceptor implements PipelineInterceptor {
 
     private final ChannelInterceptor csrf = new XorCsrfChannelInterceptor();
     private final ConnectionRefusals refusals;
 
     BrowserCsrfInterceptor(ConnectionRefusals refusals) {
         this.refusals = refusals;
+    }
+
+    @Override
+    public Place place() {
+        return Place.BROWSER_CSRF;
     }
 
     @Override

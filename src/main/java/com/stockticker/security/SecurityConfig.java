@@ -5,11 +5,13 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -105,11 +107,20 @@ class SecurityConfig {
     /** In front of Spring Security's filters: a throttled HTTP login is refused before them, and late. */
     @Bean
     FilterRegistrationBean<ThrottledLoginFilter> throttledLoginFilter(LoginBackoff loginBackoff, LoginProperties limits,
-            MeterRegistry meters) {
+            MeterRegistry meters, ThreadPoolTaskScheduler loginRefusals) {
         FilterRegistrationBean<ThrottledLoginFilter> registration =
-                new FilterRegistrationBean<>(new ThrottledLoginFilter(loginBackoff, limits, meters));
+                new FilterRegistrationBean<>(new ThrottledLoginFilter(loginBackoff, limits, meters, loginRefusals));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
+    }
+
+    /** The thread on which refused HTTP logins wait for their answer; a bean built with Boot's builder, so that it has metrics. */
+    @Bean
+    ThreadPoolTaskScheduler loginRefusals(ThreadPoolTaskSchedulerBuilder builder) {
+        ThreadPoolTaskScheduler scheduler = builder.threadNamePrefix("login-refusals-").poolSize(1).build();
+        // Until the bean is destroyed, as when the filter made it itself: logins are refused until the server stops.
+        scheduler.setAcceptTasksAfterContextClose(true);
+        return scheduler;
     }
 
     /** Checks STOMP CONNECT's login and passcode as the login page does. */

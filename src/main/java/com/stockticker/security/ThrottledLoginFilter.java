@@ -13,9 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpMethod;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -37,7 +36,7 @@ import com.stockticker.security.ThrottledAuthentication.Outcome;
  * it would refuse, with the same answer (429 with {@code Retry-After} for HTTP Basic, including a WebSocket
  * handshake, the {@code /login?throttled=} redirect for the form).
  */
-final class ThrottledLoginFilter extends OncePerRequestFilter implements DisposableBean {
+final class ThrottledLoginFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ThrottledLoginFilter.class);
 
@@ -47,14 +46,14 @@ final class ThrottledLoginFilter extends OncePerRequestFilter implements Disposa
     private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
     private final AuthenticationEntryPoint basicRefusal = LoginFailures.basicEntryPoint();
     private final AuthenticationFailureHandler formRefusal = LoginFailures.formFailures();
-    private final ThreadPoolTaskScheduler refusals = new ThreadPoolTaskScheduler();
+    private final TaskScheduler refusals;
 
-    ThrottledLoginFilter(LoginBackoff backoff, LoginProperties limits, MeterRegistry meters) {
+    /** @param refusals where the late answers to refused logins wait, without a thread held */
+    ThrottledLoginFilter(LoginBackoff backoff, LoginProperties limits, MeterRegistry meters, TaskScheduler refusals) {
         this.backoff = backoff;
         this.refusalDelay = limits.refusalDelay();
         this.meters = meters;
-        refusals.setThreadNamePrefix("login-refusals-");
-        refusals.initialize();
+        this.refusals = refusals;
     }
 
     @Override
@@ -112,11 +111,6 @@ final class ThrottledLoginFilter extends OncePerRequestFilter implements Disposa
             // A header that is not Basic credentials: Spring Security answers it as it always has.
             return null;
         }
-    }
-
-    @Override
-    public void destroy() {
-        refusals.shutdown();
     }
 
     private record Login(String username, boolean form) {

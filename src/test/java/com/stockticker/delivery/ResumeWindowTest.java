@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -109,7 +110,7 @@ class ResumeWindowTest {
         }
 
         @Override
-        public Message<?> snapshot() {
+        public Message<?> snapshot(MessageConverter converter) {
             throw new UnsupportedOperationException();
         }
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.stockticker.messaging.UserSessionLimit;
+import com.stockticker.messaging.UserSessionLimitInterceptor;
 import com.stockticker.support.PriceSentinel;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
@@ -57,7 +57,7 @@ class HostileTraderIntegrationTest {
             try (StompClient oneTooMany = StompClient.open(server.ws(), Map.of())) {
                 oneTooMany.send("CONNECT", login("alice"), "");
                 StompFrame error = oneTooMany.await(frame -> frame.command().equals("ERROR"));
-                assertThat(error.header("message")).isEqualTo(UserSessionLimit.REFUSED + MAX_SESSIONS + " at once; close another first");
+                assertThat(error.header("message")).isEqualTo(UserSessionLimitInterceptor.REFUSED + MAX_SESSIONS + " at once; close another first");
                 assertThat(oneTooMany.closed()).succeedsWithin(StompClient.TIMEOUT);
             }
             // Another user, and watchers without a login, are not held back by alice's sessions.

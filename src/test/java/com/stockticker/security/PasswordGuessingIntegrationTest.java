@@ -62,8 +62,8 @@ class PasswordGuessingIntegrationTest {
             List<String> answers = guessInParallel("alice", "not-her-password");
 
             assertThat(answers).hasSize(TRIES);
-            assertThat(answers).filteredOn(StompAuthentication.FAILED::equals).as("password checks").hasSize(3);
-            assertThat(answers).filteredOn(answer -> answer.startsWith(StompAuthentication.THROTTLED)).hasSize(TRIES - 3);
+            assertThat(answers).filteredOn(StompAuthenticationInterceptor.FAILED::equals).as("password checks").hasSize(3);
+            assertThat(answers).filteredOn(answer -> answer.startsWith(StompAuthenticationInterceptor.THROTTLED)).hasSize(TRIES - 3);
             assertThat(logins("FAILED")).isEqualTo(3);
             assertThat(logins("THROTTLED")).isEqualTo(TRIES - 3);
 
@@ -72,13 +72,13 @@ class PasswordGuessingIntegrationTest {
                     RawWebSocket alice = RawWebSocket.open(server.port(), "127.0.0.2", 0)) {
                 assertThat(bob.connect("login:bob\npasscode:bob-demo\n")).startsWith("CONNECTED\n").contains("user-name:bob");
                 assertThat(alice.connect("login:alice\npasscode:alice-demo\n")).startsWith("ERROR\n")
-                        .contains("message:" + StompAuthentication.THROTTLED);
+                        .contains("message:" + StompAuthenticationInterceptor.THROTTLED);
             }
             // And the attacker's address waits for every user name.
             try (StompClient fromAttacker = StompClient.open(server.ws(), Map.of())) {
                 fromAttacker.send("CONNECT", Map.of("accept-version", "1.2", "host", "localhost", "login", "bob", "passcode", "bob-demo"), "");
                 assertThat(fromAttacker.await(frame -> frame.command().equals("ERROR")).header("message"))
-                        .startsWith(StompAuthentication.THROTTLED);
+                        .startsWith(StompAuthenticationInterceptor.THROTTLED);
             }
 
             // Prices never stopped: every batch since the sentinel subscribed, in sequence.

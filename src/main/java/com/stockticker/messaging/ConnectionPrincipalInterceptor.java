@@ -12,7 +12,7 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
  * handshake covers SockJS's HTTP transports too, which have no handshake of their own; Spring keeps the
  * user set on CONNECT for the rest of the session.
  */
-class ConnectionPrincipals implements ChannelInterceptor {
+class ConnectionPrincipalInterceptor implements ChannelInterceptor {
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * it to the JDK, whose default of 50 overflows when a thousand clients connect within a second.
  */
 @Component
-class AcceptQueue implements WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> {
+class AcceptQueueCustomizer implements WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> {
 
     private final int size;
 
-    AcceptQueue(WebSocketProperties properties) {
+    AcceptQueueCustomizer(WebSocketProperties properties) {
         this.size = properties.acceptQueueSize();
     }
 

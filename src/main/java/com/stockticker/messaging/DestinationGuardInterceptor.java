@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -34,15 +34,17 @@ import org.springframework.security.core.authority.AuthorityUtils;
  *
  * <p>It also keeps each connection's subscriptions within their limit, under ids of their own.
  *
- * <p>A refused message is dropped and the client told on {@code /user/queue/errors}; the connection stays
+ * <p>A refused message is dropped and the client told on {@code /user/queue/errors} (by {@link ClientErrors}, which
+ * sends through the broker and so hears of it as an event: this interceptor is part of the broker's channels'
+ * configuration and cannot hold the broker); the connection stays
  * open, as for any other bad message. The first refusal of a session is logged as a warning, the rest at
  * debug level, so that a misbehaving client cannot flood the log.
  */
-class DestinationGuard implements ChannelInterceptor {
+class DestinationGuardInterceptor implements ChannelInterceptor {
 
-    private static final Logger log = LoggerFactory.getLogger(DestinationGuard.class);
-    private static final String WARNED_ATTRIBUTE = DestinationGuard.class.getName() + ".warned";
-    private static final String SUBSCRIPTIONS_ATTRIBUTE = DestinationGuard.class.getName() + ".subscriptions";
+    private static final Logger log = LoggerFactory.getLogger(DestinationGuardInterceptor.class);
+    private static final String WARNED_ATTRIBUTE = DestinationGuardInterceptor.class.getName() + ".warned";
+    private static final String SUBSCRIPTIONS_ATTRIBUTE = DestinationGuardInterceptor.class.getName() + ".subscriptions";
 
     private static final List<String> SEND_PREFIXES = List.of(Destinations.APP_PREFIX + "/");
     private static final List<String> SUBSCRIBE_PREFIXES = List.of(Destinations.TOPIC_PREFIX + "/",
@@ -51,19 +53,18 @@ class DestinationGuard implements ChannelInterceptor {
     static final String SELECTOR_HEADER = "selector";
     private static final Pattern WILDCARDS = Pattern.compile("[*#?{}]");
 
-    // Resolved lazily: the error sender depends on the broker, which depends on this channel's configuration.
-    private final ObjectProvider<ClientErrors> errors;
+    private final ApplicationEventPublisher events;
     private final AuthorizationManager<Message<?>> authorization;
     private final int maxSubscriptions;
-    private final Receipts receipts;
+    private final ReceiptInterceptor receipts;
     private final List<TopicNames> topicNames;
     private final List<ResumableTopic> resumableTopics;
     private final List<TopicFormat> topicFormats;
 
-    DestinationGuard(ObjectProvider<ClientErrors> errors, AuthorizationManager<Message<?>> authorization, int maxSubscriptions,
-            Receipts receipts, List<TopicNames> topicNames, List<ResumableTopic> resumableTopics,
+    DestinationGuardInterceptor(ApplicationEventPublisher events, AuthorizationManager<Message<?>> authorization, int maxSubscriptions,
+            ReceiptInterceptor receipts, List<TopicNames> topicNames, List<ResumableTopic> resumableTopics,
             List<TopicFormat> topicFormats) {
-        this.errors = errors;
+        this.events = events;
         this.authorization = authorization;
         this.maxSubscriptions = maxSubscriptions;
         this.receipts = receipts;
@@ -193,7 +194,7 @@ class DestinationGuard implements ChannelInterceptor {
 
     private Message<?> refuse(Message<?> message, SimpMessageHeaderAccessor headers, ErrorCode code, String reason) {
         logOncePerSession(headers, reason);
-        errors.getObject().report(message, code, reason);
+        events.publishEvent(new ClientErrors.MessageRefused(message, code, reason));
         receipts.refused(message);
         return null;
     }

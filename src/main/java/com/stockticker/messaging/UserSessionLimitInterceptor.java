@@ -27,7 +27,7 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * cannot all pass: Spring's user registry learns of a session only after its CONNECTED frame.
  */
 @Component
-public class UserSessionLimit implements ChannelInterceptor {
+public class UserSessionLimitInterceptor implements ChannelInterceptor {
 
     /** The ERROR frame's message, followed by the limit. */
     public static final String REFUSED = "too many sessions: this user may hold at most ";
@@ -38,10 +38,10 @@ public class UserSessionLimit implements ChannelInterceptor {
     private final Map<String, String> userBySession = new HashMap<>();
     private final Map<String, Integer> sessionsByUser = new HashMap<>();
 
-    UserSessionLimit(WebSocketProperties properties, ConnectionRefusals refusals, MeterRegistry meters) {
+    UserSessionLimitInterceptor(WebSocketProperties properties, ConnectionRefusals refusals, MeterRegistry meters) {
         this.max = properties.maxSessionsPerUser();
         this.refusals = refusals;
-        this.refused = ConnectionLimits.refused(meters, "sessions-per-user");
+        this.refused = ConnectionLimitsCustomizer.refused(meters, "sessions-per-user");
     }
 
     @Override

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * extensions is where it goes, as the application starts and before any client connects.
  */
 @Component
-class WebSocketCompression implements ServletContextInitializer {
+class WebSocketCompressionInitializer implements ServletContextInitializer {
 
     private final boolean granted;
 
-    WebSocketCompression(WebSocketProperties properties) {
+    WebSocketCompressionInitializer(WebSocketProperties properties) {
         this.granted = properties.compression();
     }
 

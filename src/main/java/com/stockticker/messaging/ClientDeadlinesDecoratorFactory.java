@@ -34,14 +34,14 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * <p>To know where frames end, the messages are read a second time here, by a decoder of the connection's
  * own; clients send small frames (at most {@code message-size-limit}), so this costs little.
  */
-class ClientDeadlines implements WebSocketHandlerDecoratorFactory {
+class ClientDeadlinesDecoratorFactory implements WebSocketHandlerDecoratorFactory {
 
     private final WebSocketProperties limits;
     private final TaskScheduler scheduler;
     private final ConnectionRefusals refusals;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    ClientDeadlines(WebSocketProperties limits, TaskScheduler scheduler, ConnectionRefusals refusals) {
+    ClientDeadlinesDecoratorFactory(WebSocketProperties limits, TaskScheduler scheduler, ConnectionRefusals refusals) {
         this.limits = limits;
         this.scheduler = scheduler;
         this.refusals = refusals;

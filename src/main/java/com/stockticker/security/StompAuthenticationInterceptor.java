@@ -4,13 +4,13 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
-import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 
 import com.stockticker.messaging.ConnectionRefusals;
+import com.stockticker.messaging.PipelineInterceptor;
 
 /**
  * Authenticates a STOMP CONNECT that carries the standard {@code login} and {@code passcode} headers, the
@@ -19,7 +19,7 @@ import com.stockticker.messaging.ConnectionRefusals;
  * of its HTTP session, if any, or becomes anonymous. A login refused by the throttle (see
  * {@link ThrottledAuthentication}) is told when it may try again.
  */
-class StompAuthentication implements ChannelInterceptor {
+class StompAuthenticationInterceptor implements PipelineInterceptor {
 
     static final String FAILED = "authentication failed";
     /** Followed by the seconds to wait. */
@@ -28,9 +28,14 @@ class StompAuthentication implements ChannelInterceptor {
     private final AuthenticationManager authentication;
     private final ConnectionRefusals refusals;
 
-    StompAuthentication(AuthenticationManager authentication, ConnectionRefusals refusals) {
+    StompAuthenticationInterceptor(AuthenticationManager authentication, ConnectionRefusals refusals) {
         this.authentication = authentication;
         this.refusals = refusals;
+    }
+
+    @Override
+    public Place place() {
+        return Place.LOGIN;
     }
 
     @Override

@@ -20,15 +20,15 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
  * one line, rate-limited ({@link RefusalLog}), which is why {@code application.yml} silences Spring's own
  * logger for it; a failure of the server's own gets a warning with its stack trace.
  */
-class StompErrors extends StompSubProtocolErrorHandler {
+class StompErrorHandler extends StompSubProtocolErrorHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(StompErrors.class);
+    private static final Logger log = LoggerFactory.getLogger(StompErrorHandler.class);
     /** What Spring's decoder says, in {@code IllegalArgumentException}, of a command it does not know. */
     private static final String UNKNOWN_ENUM = "No enum constant ";
 
     private final RefusalLog refusals;
 
-    StompErrors(Clock clock) {
+    StompErrorHandler(Clock clock) {
         this.refusals = new RefusalLog(log, 10, clock);
     }
 

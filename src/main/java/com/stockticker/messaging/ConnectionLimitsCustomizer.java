@@ -30,13 +30,13 @@ import org.springframework.stereotype.Component;
  * {@code ticker_connections_refused_total{reason}} counts the connections closed here.
  */
 @Component
-class ConnectionLimits implements WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> {
+class ConnectionLimitsCustomizer implements WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> {
 
     private final WebSocketProperties limits;
     private final Counter perAddress;
     private final Counter slowRequestHead;
 
-    ConnectionLimits(WebSocketProperties limits, MeterRegistry meters) {
+    ConnectionLimitsCustomizer(WebSocketProperties limits, MeterRegistry meters) {
         this.limits = limits;
         this.perAddress = refused(meters, "per-address");
         this.slowRequestHead = refused(meters, "request-head-timeout");
@@ -134,7 +134,7 @@ class ConnectionLimits implements WebServerFactoryCustomizer<ConfigurableJettyWe
         @Override
         public void onOpened(Connection connection) {
             // HTTP connections only: a WebSocket that a request upgraded gets these listeners too, and its
-            // silence is for the STOMP deadlines (ClientDeadlines) to judge.
+            // silence is for the STOMP deadlines (ClientDeadlinesDecoratorFactory) to judge.
             if (connection instanceof AbstractMetaDataConnection && connection.getMessagesIn() == 0) {
                 connector.getScheduler().schedule(() -> {
                     if (connection.getMessagesIn() == 0 && connection.getEndPoint().getConnection() == connection

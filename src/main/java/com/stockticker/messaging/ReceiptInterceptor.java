@@ -5,8 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
@@ -14,7 +13,6 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.messaging.support.ExecutorSubscribableChannel;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +23,17 @@ import org.springframework.stereotype.Component;
  * a subscription exists from then on. What the frame caused (a snapshot, or an error on
  * {@code /user/queue/errors} for a frame the guard refused) is on its way by then too, on another of the
  * outbound channel's threads, so it may arrive just before or just after the RECEIPT.
+ *
+ * <p>{@link ServerFrames} sends the RECEIPT, told by a {@link ReceiptDue} event on this thread.
  */
 @Component
-public class Receipts implements ExecutorChannelInterceptor {
+class ReceiptInterceptor implements ExecutorChannelInterceptor {
 
-    private final MessageChannel clientOutbound;
+    private final ApplicationEventPublisher events;
     private final Map<UUID, AtomicInteger> handledBy = new ConcurrentHashMap<>();
 
-    Receipts(@Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutbound) {
-        this.clientOutbound = clientOutbound;
+    ReceiptInterceptor(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @Override
@@ -63,10 +63,7 @@ public class Receipts implements ExecutorChannelInterceptor {
     }
 
     private void send(Message<?> frame, String receipt) {
-        StompHeaderAccessor answer = StompHeaderAccessor.create(StompCommand.RECEIPT);
-        answer.setReceiptId(receipt);
-        answer.setSessionId(StompHeaderAccessor.getSessionId(frame.getHeaders()));
-        clientOutbound.send(MessageBuilder.createMessage(new byte[0], answer.getMessageHeaders()));
+        events.publishEvent(new ReceiptDue(StompHeaderAccessor.getSessionId(frame.getHeaders()), receipt));
     }
 
     /** The receipt a frame asks for; not CONNECT's (CONNECTED answers it) nor DISCONNECT's (Spring answers it). */
@@ -81,5 +78,9 @@ public class Receipts implements ExecutorChannelInterceptor {
             return null;
         }
         return headers.getReceipt();
+    }
+
+    /** A frame that asked for a receipt has been handled: the session gets a RECEIPT for it. */
+    record ReceiptDue(String sessionId, String receiptId) {
     }
 }
