@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("ticker")
 @Validated
-public record ClusterProperties(
+record ClusterProperties(
         @DefaultValue("core") @NotNull Role role,
         @DefaultValue @Valid Cluster cluster) {
 

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("ticker.leadership")
 @Validated
-public record LeadershipProperties(
+record LeadershipProperties(
         String instanceName,
         @DefaultValue("500ms") @NotNull Duration pollInterval,
         @DefaultValue("2s") @NotNull Duration lockTimeout) {

@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe: one thread calls {@link #next()}; {@link QuoteBook} is what others read.
  */
-public class MarketSimulator {
+class MarketSimulator {
 
     /** 252 trading days of 6.5 hours: the year that annual drift and volatility are quoted over. */
     static final double TRADING_SECONDS_PER_YEAR = 252 * 6.5 * 3600;

@@ -44,7 +44,7 @@ import com.stockticker.storage.ReservedSequence;
  */
 @Service
 @CoreRole
-public class TradingDesk implements CoreDuty {
+class TradingDesk implements CoreDuty {
 
     /** Order numbers reserved at a time: at thousands of orders a second, one reservation every half minute. */
     private static final long ORDER_NUMBER_BLOCK = 100_000;

@@ -1,0 +1,9 @@
+/**
+ * Accounts ({@link com.stockticker.security.AccountProperties}), the login page's and the STOMP CONNECT's
+ * authentication, CSRF on browser CONNECTs, login throttling, which frames need a user, and TLS's additions to
+ * Spring Boot's SSL bundles.
+ */
+@ApplicationModule(displayName = "Security")
+package com.stockticker.security;
+
+import org.springframework.modulith.ApplicationModule;
