@@ -1,5 +1,6 @@
 package com.stockticker.security;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -9,5 +10,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SecurityConfig.class)
+// A slice does not scan for configuration properties.
+@EnableConfigurationProperties({ AccountProperties.class, LoginProperties.class })
 public class HttpSecurityConfiguration {
 }

@@ -51,7 +51,7 @@ class QuoteApiControllerTest {
     void anUnknownSymbolIsTheDocumentedProblem() {
         for (String path : new String[] { "/api/quotes/NOPE", "/api/quotes/NOPE/history", "/api/candles/NOPE/1m" }) {
             assertThat(problem(path, null, HttpStatus.NOT_FOUND)).bodyJson().isStrictlyEqualTo("""
-                    { "type": "about:blank", "title": "Unknown symbol", "status": 404, "detail": "Unknown symbol 'NOPE'",
+                    { "title": "Unknown symbol", "status": 404, "detail": "Unknown symbol 'NOPE'",
                       "instance": "%s", "code": "UNKNOWN_SYMBOL", "symbol": "NOPE" }""".formatted(path));
         }
     }
@@ -59,11 +59,11 @@ class QuoteApiControllerTest {
     @Test
     void anUnknownIntervalOrALimitBelowOneIsAProblemWithItsCode() {
         assertThat(problem("/api/candles/AAPL/7m", null, HttpStatus.NOT_FOUND)).bodyJson().isStrictlyEqualTo("""
-                { "type": "about:blank", "title": "Unknown candle interval", "status": 404,
+                { "title": "Unknown candle interval", "status": 404,
                   "detail": "Unknown candle interval '7m'; the intervals are 1s, 5s, 1m, 5m",
                   "instance": "/api/candles/AAPL/7m", "code": "UNKNOWN_INTERVAL", "interval": "7m" }""");
         assertThat(problem("/api/candles/AAPL/1m?limit=0", null, HttpStatus.BAD_REQUEST)).bodyJson().isStrictlyEqualTo("""
-                { "type": "about:blank", "title": "Bad Request", "status": 400, "detail": "limit must be at least 1",
+                { "title": "Bad Request", "status": 400, "detail": "limit must be at least 1",
                   "instance": "/api/candles/AAPL/1m", "code": "INVALID_MESSAGE" }""");
         // Spring's own problem for a parameter of the wrong type: no code of ours.
         assertThat(problem("/api/candles/AAPL/1m?limit=many", null, HttpStatus.BAD_REQUEST)).bodyJson().satisfies(json -> {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -15,6 +16,8 @@ import com.stockticker.market.QuoteBook;
 
 /** What the REST API's controllers and the security configuration need, where the slice does not make it. */
 @TestConfiguration(proxyBeanMethods = false)
+// A slice does not scan for configuration properties.
+@EnableConfigurationProperties({ MarketProperties.class, CandleProperties.class })
 class RestApiTestConfiguration {
 
     @Bean
