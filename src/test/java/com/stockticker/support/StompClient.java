@@ -6,33 +6,25 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
-import org.awaitility.Awaitility;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A STOMP client written straight onto the JDK's WebSocket client, so that tests see and send exact
  * frames, broken ones included. Every received frame is kept, in order; tests await what they expect.
  */
-public final class StompClient implements AutoCloseable {
+public final class StompClient extends StompConversation implements AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final List<StompFrame> frames = new CopyOnWriteArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger binaryMessages = new AtomicInteger();
-    private final AtomicInteger subscriptionIds = new AtomicInteger();
-    private final AtomicInteger receiptIds = new AtomicInteger();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final boolean sockJs;
     private final WebSocket socket;
@@ -76,6 +68,7 @@ public final class StompClient implements AutoCloseable {
         return client;
     }
 
+    @Override
     public void send(String command, Map<String, String> headers, String body) {
         StringBuilder frame = new StringBuilder(command).append('\n');
         headers.forEach((name, value) -> frame.append(name).append(':').append(value).append('\n'));
@@ -90,65 +83,6 @@ public final class StompClient implements AutoCloseable {
     /** Sends one WebSocket text message, exactly this text. */
     public void sendText(String text) {
         socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
-    }
-
-    /** SEND with a JSON body. */
-    public void sendJson(String destination, String json) {
-        send("SEND", Map.of("destination", destination, "content-type", "application/json"), json);
-    }
-
-    /** Subscribes and returns the subscription id. */
-    public String subscribe(String destination) {
-        return subscribe(destination, Map.of());
-    }
-
-    /** Subscribes with more headers and returns the subscription id. */
-    public String subscribe(String destination, Map<String, String> headers) {
-        String id = "sub-" + subscriptionIds.incrementAndGet();
-        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("id", id, "destination", destination));
-        all.putAll(headers);
-        send("SUBSCRIBE", all, "");
-        return id;
-    }
-
-    /**
-     * Subscribes, asking for a receipt, and returns the subscription id once the receipt has come: from then
-     * on the subscription exists, and every message published to it arrives.
-     */
-    public String subscribeWithReceipt(String destination) {
-        return subscribeWithReceipt(destination, Map.of());
-    }
-
-    /** {@link #subscribeWithReceipt(String)} with more headers. */
-    public String subscribeWithReceipt(String destination, Map<String, String> headers) {
-        String receipt = "receipt-" + receiptIds.incrementAndGet();
-        Map<String, String> withReceipt = new java.util.LinkedHashMap<>(headers);
-        withReceipt.put("receipt", receipt);
-        String id = subscribe(destination, withReceipt);
-        await(frame -> frame.command().equals("RECEIPT") && receipt.equals(frame.header("receipt-id")));
-        return id;
-    }
-
-    /** Every frame received so far, in order. */
-    public List<StompFrame> frames() {
-        return List.copyOf(frames);
-    }
-
-    /** The MESSAGE frames of one subscription received so far, in order. */
-    public List<StompFrame> messages(String subscriptionId) {
-        return frames.stream()
-                .filter(frame -> frame.command().equals("MESSAGE") && subscriptionId.equals(frame.header("subscription")))
-                .toList();
-    }
-
-    /** Waits for a frame that matches and returns the first such frame. */
-    public StompFrame await(Predicate<StompFrame> match) {
-        return Awaitility.await().atMost(TIMEOUT).until(() -> frames.stream().filter(match).findFirst(), found -> found.isPresent()).get();
-    }
-
-    /** Waits until a subscription has at least {@code count} messages and returns them all. */
-    public List<StompFrame> awaitMessages(String subscriptionId, int count) {
-        return Awaitility.await().atMost(TIMEOUT).until(() -> messages(subscriptionId), received -> received.size() >= count);
     }
 
     /** The WebSocket close status code, once the server closed the connection. */
