@@ -54,13 +54,13 @@ final class JdkTransport implements Transport {
     }
 
     @Override
-    public Conn newConn(Ctx ctx, int index) {
-        return new JdkConn(ctx, index);
+    public Subscriber newSubscriber(Measurements measurements, int index) {
+        return new JdkSubscriber(options, measurements, index);
     }
 
     @Override
-    public void connect(Conn conn, URI url) {
-        JdkConn c = (JdkConn) conn;
+    public void connect(Subscriber subscriber, URI url) {
+        JdkSubscriber c = (JdkSubscriber) subscriber;
         c.connectStartNanos = System.nanoTime();
         WebSocket.Builder b = client.newWebSocketBuilder()
                 .connectTimeout(Duration.ofMillis((long) (options.connectTimeoutSeconds * 1000)));
@@ -85,12 +85,12 @@ final class JdkTransport implements Transport {
         executor.shutdownNow();
     }
 
-    static final class JdkConn extends Conn {
+    static final class JdkSubscriber extends Subscriber {
         volatile WebSocket ws;
         private CompletableFuture<WebSocket> sends;
 
-        JdkConn(Ctx ctx, int index) {
-            super(ctx, index);
+        JdkSubscriber(Options options, Measurements measurements, int index) {
+            super(options, measurements, index);
         }
 
         @Override
@@ -128,23 +128,23 @@ final class JdkTransport implements Transport {
     }
 
     private static final class Listener implements WebSocket.Listener {
-        private final JdkConn conn;
+        private final JdkSubscriber subscriber;
 
-        Listener(JdkConn conn) {
-            this.conn = conn;
+        Listener(JdkSubscriber subscriber) {
+            this.subscriber = subscriber;
         }
 
         @Override
         public void onOpen(WebSocket webSocket) {
-            conn.ws = webSocket;
+            subscriber.ws = webSocket;
             webSocket.request(1);
-            conn.onOpen();
+            subscriber.onOpen();
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            conn.onChars(data, System.nanoTime());
-            if (!conn.frozenNow) {
+            subscriber.onChars(data, System.nanoTime());
+            if (!subscriber.frozenNow) {
                 webSocket.request(1);
             }
             return null;
@@ -152,8 +152,8 @@ final class JdkTransport implements Transport {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            conn.onChars(StandardCharsets.UTF_8.decode(data), System.nanoTime());
-            if (!conn.frozenNow) {
+            subscriber.onChars(StandardCharsets.UTF_8.decode(data), System.nanoTime());
+            if (!subscriber.frozenNow) {
                 webSocket.request(1);
             }
             return null;
@@ -161,13 +161,13 @@ final class JdkTransport implements Transport {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            conn.onClosed("close " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
+            subscriber.onClosed("close " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            conn.onFailure(error);
+            subscriber.onFailure(error);
         }
     }
 }

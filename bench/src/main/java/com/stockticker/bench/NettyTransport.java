@@ -74,13 +74,13 @@ final class NettyTransport implements Transport {
     }
 
     @Override
-    public Conn newConn(Ctx ctx, int index) {
-        return new NettyConn(ctx, index);
+    public Subscriber newSubscriber(Measurements measurements, int index) {
+        return new NettySubscriber(options, measurements, index);
     }
 
     @Override
-    public void connect(Conn conn, URI uri) {
-        NettyConn c = (NettyConn) conn;
+    public void connect(Subscriber subscriber, URI uri) {
+        NettySubscriber c = (NettySubscriber) subscriber;
         Bootstrap b = bootstrap.clone();
         if (c.frozen && options.frozenReceiveBuffer > 0) {
             b.option(ChannelOption.SO_RCVBUF, options.frozenReceiveBuffer);
@@ -130,11 +130,11 @@ final class NettyTransport implements Transport {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(15, TimeUnit.SECONDS);
     }
 
-    static final class NettyConn extends Conn {
+    static final class NettySubscriber extends Subscriber {
         volatile Channel channel;
 
-        NettyConn(Ctx ctx, int index) {
-            super(ctx, index);
+        NettySubscriber(Options options, Measurements measurements, int index) {
+            super(options, measurements, index);
         }
 
         @Override
@@ -143,7 +143,7 @@ final class NettyTransport implements Transport {
             if (ch != null && ch.isActive()) {
                 ch.writeAndFlush(new TextWebSocketFrame(frame));
             } else if (!closedByUs) {
-                ctx.error("frame not sent: connection not open");
+                measurements.error("frame not sent: connection not open");
             }
         }
 
@@ -174,39 +174,39 @@ final class NettyTransport implements Transport {
     /** Counts the bytes as they come off the socket, before any decoding or inflating. */
     private static final class WireBytes extends ChannelInboundHandlerAdapter {
 
-        private final NettyConn conn;
+        private final NettySubscriber subscriber;
 
-        WireBytes(NettyConn conn) {
-            this.conn = conn;
+        WireBytes(NettySubscriber subscriber) {
+            this.subscriber = subscriber;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof io.netty.buffer.ByteBuf buf) {
-                conn.wireBytes += buf.readableBytes();
+                subscriber.wireBytes += buf.readableBytes();
             }
             ctx.fireChannelRead(msg);
         }
     }
 
     private static final class Handler extends ChannelInboundHandlerAdapter {
-        private final NettyConn conn;
+        private final NettySubscriber subscriber;
 
-        Handler(NettyConn conn) {
-            this.conn = conn;
+        Handler(NettySubscriber subscriber) {
+            this.subscriber = subscriber;
         }
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
-            conn.channel = ctx.channel();
+            subscriber.channel = ctx.channel();
         }
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                conn.onOpen();
+                subscriber.onOpen();
             } else if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
-                conn.onFailure(new java.util.concurrent.TimeoutException("WebSocket handshake timed out"));
+                subscriber.onFailure(new java.util.concurrent.TimeoutException("WebSocket handshake timed out"));
             }
             super.userEventTriggered(ctx, evt);
         }
@@ -217,7 +217,7 @@ final class NettyTransport implements Transport {
             try {
                 if (msg instanceof TextWebSocketFrame || msg instanceof ContinuationWebSocketFrame
                         || msg instanceof BinaryWebSocketFrame) {
-                    conn.onBytes(((WebSocketFrame) msg).content(), now);
+                    subscriber.onBytes(((WebSocketFrame) msg).content(), now);
                 }
             } finally {
                 ReferenceCountUtil.release(msg);
@@ -226,13 +226,13 @@ final class NettyTransport implements Transport {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            conn.onClosed("connection closed");
+            subscriber.onClosed("connection closed");
             super.channelInactive(ctx);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            conn.onFailure(cause);
+            subscriber.onFailure(cause);
             ctx.close();
         }
     }

@@ -2,232 +2,337 @@ package com.stockticker.bench;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
-/** Command-line options of the load tool. Every option has a default; {@code --help} prints them. */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Command-line options of the load tool, parsed by picocli. Every option has a default; {@code --help} prints them,
+ * in four sections: an option's section is the hundreds of its {@code order} ({@link #SECTIONS}).
+ */
+@Command(name = "stomp-bench.jar", synopsisHeading = "Usage: ", customSynopsis = "java -jar stomp-bench.jar [options]",
+        header = "StockTicker load tool: N STOMP-over-WebSocket subscribers against any STOMP broker.%n",
+        sortOptions = false, usageHelpWidth = 118)
 final class Options {
 
     static final String SYMBOLS_20 = "AAPL,MSFT,NVDA,AMZN,GOOGL,META,TSLA,BRK-B,JPM,V,JNJ,WMT,PG,XOM,MA,HD,KO,NFLX,AMD,DIS";
 
-    URI url = URI.create("ws://127.0.0.1:8080/ws");
-    String label = "server";
-    String scenario = "custom";
-    List<String> destinations = List.of("/topic/prices");
-    List<String> symbols = Arrays.asList(SYMBOLS_20.split(","));
-    int symbolsPerSubscriber = 3;
-    String sendDestination;
-    String sendBody;
-    String sendContentType = "application/json";
-    int subscribers = 1000;
-    double connectRate = 1000;
-    int maxPending = 1000;
-    double subscribeRate = 5000;
-    double settleSeconds = 3;
-    double warmupSeconds = 5;
-    double durationSeconds = 30;
-    int sampleEvery = 20;
-    double publishRate = -1;
-    double frozenPercent = 0;
-    int frozenReceiveBuffer = 4096;
-    String freezeAt = "warmup";
-    long serverPid = -1;
-    boolean serverHeap = false;
-    boolean deflate = false;
-    /** Headers every SUBSCRIBE carries besides id, destination and ack, as "name:value" lines. */
-    List<String> subscribeHeaders = List.of();
-    boolean subscribeOnConnect = false;
-    String transport = "netty";
-    int threads = 2;
-    String stompHost;
-    String login;
-    String passcode;
-    List<String> subprotocols = List.of("v12.stomp", "v11.stomp", "v10.stomp");
-    int toolWarmupConnections = 0;
-    URI toolWarmupUrl;
-    double connectTimeoutSeconds = 15;
-    double firstMessageTimeoutSeconds = 10;
-    String jsonFile;
-    boolean quiet;
+    /** The headings of {@code --help}'s option sections: options of order 100..199 are in the first, and so on. */
+    private static final List<String> SECTIONS = List.of("Target", "Load", "Server", "Output");
 
-    static final String HELP = """
-            StockTicker load tool: N STOMP-over-WebSocket subscribers against any STOMP broker.
+    /** What {@code --scenario NAME} stands for: option values, applied where the command line does not give that option. */
+    private static final Map<String, Map<String, String>> SCENARIOS = Map.of(
+            "prices", Map.of("--dest", "/topic/prices"),
+            "per-symbol", Map.of("--dest", "/topic/prices.{SYMBOL}"),
+            "managed", Map.of("--dest", "/user/queue/quotes", "--send", "/app/subscriptions",
+                    "--send-body", "{\"action\":\"subscribe\",\"symbols\":[{SYMBOLS}],\"maxRate\":10}"));
 
-            Usage: java -jar stomp-bench.jar [options]
+    // ---- Target (order 1xx) ----
 
-            Target
-              --url URL                 WebSocket endpoint (ws://127.0.0.1:8080/ws)
-              --dest D[,D...]           destinations each subscriber subscribes to (/topic/prices). A destination
-                                        containing {SYMBOL} is expanded once per symbol of the subscriber
-              --symbols S[,S...]        symbol universe (the 20 StockTicker symbols)
-              --symbols-per-subscriber K  symbols per subscriber, round-robin over the universe (3)
-              --send D                  after subscribing, SEND one frame to D (e.g. /app/subscriptions)
-              --send-body JSON          its body; {SYMBOLS} becomes "AAPL","MSFT",... of the subscriber
-              --send-content-type T     (application/json)
-              --scenario NAME           preset: prices | per-symbol | managed (sets --dest/--send/--send-body)
-              --stomp-host H            CONNECT host header (the URL host; RabbitMQ wants the vhost, e.g. /)
-              --login L --passcode P    CONNECT credentials (none)
-              --subprotocols P[,P...]   WebSocket subprotocols offered (v12.stomp,v11.stomp,v10.stomp; "" for none)
+    @Option(names = "--url", paramLabel = "URL", order = 100, defaultValue = "ws://127.0.0.1:8080/ws",
+            description = "WebSocket endpoint (${DEFAULT-VALUE})")
+    URI url;
 
-            Load
-              -n, --subscribers N       subscribers (1000)
-              --connect-rate R          new connections per second during the ramp (1000)
-              --max-pending P           most handshakes in flight at once (1000)
-              --subscribe-rate R        subscriptions sent per second after all are connected (5000)
-              --subscribe-on-connect    subscribe as soon as CONNECTED arrives, during the ramp; "first msg" is
-                                        then timed from sending CONNECT (time to first quote)
-              --settle S                seconds idle before reading idle memory (3)
-              --warmup S                seconds after subscribing before the window (5)
-              --duration S              measurement window in seconds (30)
-              --sample-every K          parse every Kth message of each subscriber for latency (20)
-              --publish-rate R          expected messages per subscriber per second (default: measured from the
-                                        sequence numbers a reference subscriber sees, else its message rate)
-              --frozen-percent P        P% of subscribers stop reading when the warm-up starts (0)
-              --freeze-at WHEN          warmup: frozen subscribers read until the warm-up starts (their kernel
-                                        buffers have grown); subscribe: they never read a message (warmup)
-              --frozen-rcvbuf B         SO_RCVBUF of frozen subscribers' sockets, bytes; 0 = OS default (4096)
-              --tool-warmup K           before the ramp, connect K subscribers (as the measured ones, at the
-                                        connect rate), close them and count nothing of them: the tool's own code
-                                        is compiled first. A fresh tool JVM adds 100-200 ms to the p99 connect
-                                        and first-message times of its first ~1,000 connections (0)
-              --tool-warmup-url URL     where the warm-up connects (--url); another server leaves the measured
-                                        one cold
-              --transport netty|jdk     Netty (epoll) or java.net.http.WebSocket (netty)
-              --deflate                 offer permessage-deflate, as browsers do (Netty only); the report then
-                                        also gives the bytes on the wire per delivery
-              --subscribe-headers H     more headers on every SUBSCRIBE, comma-separated name:value pairs, e.g.
-                                        format:lean (StockTicker's lean batches); the report names them
-              --threads T               I/O threads (2)
-              --connect-timeout S       TCP + WebSocket + STOMP CONNECTED timeout per connection (15)
-              --first-message-timeout S how long to wait for every subscriber's first message (10)
+    List<String> destinations;
 
-            Server
-              --server-pid PID          read its VmRSS and CPU from /proc (none)
-              --server-heap             also measure its live heap with `jcmd PID GC.class_histogram` (a full GC)
-                                        before connecting, with N idle connections, and after the window
-
-            Output
-              --label NAME              name of the server in the report (server)
-              --json FILE               write the report as JSON
-              --quiet                   no progress lines on stderr
-            """;
-
-    static Options parse(String[] args) {
-        Options o = new Options();
-        List<String> a = new ArrayList<>(Arrays.asList(args));
-        // The scenario first: explicit options given after it override its preset.
-        for (int i = 0; i < a.size() - 1; i++) {
-            if (a.get(i).equals("--scenario")) {
-                o.scenario(a.get(i + 1));
-            }
-        }
-        for (int i = 0; i < a.size(); i++) {
-            String k = a.get(i);
-            if (k.equals("--help") || k.equals("-h")) {
-                System.out.print(HELP);
-                System.exit(0);
-            }
-            if (k.equals("--server-heap")) {
-                o.serverHeap = true;
-                continue;
-            }
-            if (k.equals("--deflate")) {
-                o.deflate = true;
-                continue;
-            }
-            if (k.equals("--subscribe-on-connect")) {
-                o.subscribeOnConnect = true;
-                continue;
-            }
-            if (k.equals("--quiet")) {
-                o.quiet = true;
-                continue;
-            }
-            if (i + 1 >= a.size()) {
-                throw new IllegalArgumentException("missing value for " + k);
-            }
-            String v = a.get(++i);
-            switch (k) {
-                case "--url" -> o.url = URI.create(v);
-                case "--label" -> o.label = v;
-                case "--scenario" -> { }
-                case "--dest" -> o.destinations = split(v);
-                case "--symbols" -> o.symbols = split(v);
-                case "--symbols-per-subscriber" -> o.symbolsPerSubscriber = Integer.parseInt(v);
-                case "--send" -> o.sendDestination = v;
-                case "--send-body" -> o.sendBody = v;
-                case "--send-content-type" -> o.sendContentType = v;
-                case "-n", "--subscribers" -> o.subscribers = Integer.parseInt(v);
-                case "--connect-rate" -> o.connectRate = Double.parseDouble(v);
-                case "--max-pending" -> o.maxPending = Integer.parseInt(v);
-                case "--subscribe-rate" -> o.subscribeRate = Double.parseDouble(v);
-                case "--settle" -> o.settleSeconds = Double.parseDouble(v);
-                case "--warmup" -> o.warmupSeconds = Double.parseDouble(v);
-                case "--duration" -> o.durationSeconds = Double.parseDouble(v);
-                case "--sample-every" -> o.sampleEvery = Math.max(1, Integer.parseInt(v));
-                case "--publish-rate" -> o.publishRate = Double.parseDouble(v);
-                case "--frozen-percent" -> o.frozenPercent = Double.parseDouble(v);
-                case "--freeze-at" -> o.freezeAt = v;
-                case "--frozen-rcvbuf" -> o.frozenReceiveBuffer = Integer.parseInt(v);
-                case "--server-pid" -> o.serverPid = Long.parseLong(v);
-                case "--transport" -> o.transport = v;
-                case "--threads" -> o.threads = Integer.parseInt(v);
-                case "--subscribe-headers" -> o.subscribeHeaders = split(v);
-                case "--stomp-host" -> o.stompHost = v;
-                case "--login" -> o.login = v;
-                case "--passcode" -> o.passcode = v;
-                case "--subprotocols" -> o.subprotocols = v.isBlank() ? List.of() : split(v);
-                case "--tool-warmup" -> o.toolWarmupConnections = Integer.parseInt(v);
-                case "--tool-warmup-url" -> o.toolWarmupUrl = URI.create(v);
-                case "--connect-timeout" -> o.connectTimeoutSeconds = Double.parseDouble(v);
-                case "--first-message-timeout" -> o.firstMessageTimeoutSeconds = Double.parseDouble(v);
-                case "--json" -> o.jsonFile = v;
-                default -> throw new IllegalArgumentException("unknown option " + k + " (try --help)");
-            }
-        }
-        if (!o.transport.equals("netty") && !o.transport.equals("jdk")) {
-            throw new IllegalArgumentException("--transport is netty or jdk");
-        }
-        if (o.deflate && !o.transport.equals("netty")) {
-            throw new IllegalArgumentException("--deflate needs --transport netty");
-        }
-        if (o.subscribers < 1 || o.subscribers > 60_000) {
-            throw new IllegalArgumentException("--subscribers must be 1..60000");
-        }
-        if (o.connectRate <= 0 || o.subscribeRate <= 0 || o.durationSeconds <= 0 || o.durationSeconds > 3600
-                || o.warmupSeconds < 0 || o.warmupSeconds > 3600 || o.settleSeconds < 0 || o.settleSeconds > 600) {
-            throw new IllegalArgumentException("rates must be positive, the window 0..3600 s, warm-up 0..3600 s");
-        }
-        if (!o.freezeAt.equals("warmup") && !o.freezeAt.equals("subscribe")) {
-            throw new IllegalArgumentException("--freeze-at is warmup or subscribe");
-        }
-        if (o.frozenPercent < 0 || o.frozenPercent > 100) {
-            throw new IllegalArgumentException("--frozen-percent is 0..100");
-        }
-        if (o.toolWarmupConnections < 0 || o.toolWarmupConnections > 60_000) {
-            throw new IllegalArgumentException("--tool-warmup must be 0..60000");
-        }
-        if (o.toolWarmupUrl == null) {
-            o.toolWarmupUrl = o.url;
-        }
-        if (o.stompHost == null) {
-            o.stompHost = o.url.getHost();
-        }
-        return o;
+    @Option(names = "--dest", paramLabel = "D[,D...]", order = 101, defaultValue = "/topic/prices",
+            description = "destinations each subscriber subscribes to (${DEFAULT-VALUE}). A destination containing {SYMBOL} "
+                    + "is expanded once per symbol of the subscriber")
+    void destinations(String list) {
+        destinations = commaSeparated(list);
     }
 
-    private void scenario(String name) {
-        scenario = name;
-        switch (name) {
-            case "prices" -> destinations = List.of("/topic/prices");
-            case "per-symbol" -> destinations = List.of("/topic/prices.{SYMBOL}");
-            case "managed" -> {
-                destinations = List.of("/user/queue/quotes");
-                sendDestination = "/app/subscriptions";
-                sendBody = "{\"action\":\"subscribe\",\"symbols\":[{SYMBOLS}],\"maxRate\":10}";
-            }
-            default -> throw new IllegalArgumentException("unknown scenario " + name + " (prices, per-symbol, managed)");
+    List<String> symbols;
+
+    @Option(names = "--symbols", paramLabel = "S[,S...]", order = 102, defaultValue = SYMBOLS_20,
+            description = "symbol universe (the 20 StockTicker symbols)")
+    void symbols(String list) {
+        symbols = commaSeparated(list);
+    }
+
+    @Option(names = "--symbols-per-subscriber", paramLabel = "K", order = 103, defaultValue = "3",
+            description = "symbols per subscriber, round-robin over the universe (${DEFAULT-VALUE})")
+    int symbolsPerSubscriber;
+
+    @Option(names = "--send", paramLabel = "D", order = 104,
+            description = "after subscribing, SEND one frame to D (e.g. /app/subscriptions)")
+    String sendDestination;
+
+    @Option(names = "--send-body", paramLabel = "JSON", order = 105,
+            description = "its body; {SYMBOLS} becomes \"AAPL\",\"MSFT\",... of the subscriber")
+    String sendBody;
+
+    @Option(names = "--send-content-type", paramLabel = "T", order = 106, defaultValue = "application/json",
+            description = "(${DEFAULT-VALUE})")
+    String sendContentType;
+
+    @Option(names = "--scenario", paramLabel = "NAME", order = 107, defaultValue = "custom",
+            description = "preset: prices | per-symbol | managed (sets --dest/--send/--send-body)")
+    String scenario;
+
+    @Option(names = "--stomp-host", paramLabel = "H", order = 108,
+            description = "CONNECT host header (the URL host; RabbitMQ wants the vhost, e.g. /)")
+    String stompHost;
+
+    @Option(names = "--login", paramLabel = "L", order = 109, description = "CONNECT login (none)")
+    String login;
+
+    @Option(names = "--passcode", paramLabel = "P", order = 110, description = "CONNECT passcode (none)")
+    String passcode;
+
+    List<String> subprotocols;
+
+    @Option(names = "--subprotocols", paramLabel = "P[,P...]", order = 111, defaultValue = "v12.stomp,v11.stomp,v10.stomp",
+            description = "WebSocket subprotocols offered (${DEFAULT-VALUE}; \"\" for none)")
+    void subprotocols(String list) {
+        subprotocols = commaSeparated(list);
+    }
+
+    // ---- Load (order 2xx) ----
+
+    @Option(names = { "-n", "--subscribers" }, paramLabel = "N", order = 200, defaultValue = "1000",
+            description = "subscribers (${DEFAULT-VALUE})")
+    int subscribers;
+
+    @Option(names = "--connect-rate", paramLabel = "R", order = 201, defaultValue = "1000",
+            description = "new connections per second during the ramp (${DEFAULT-VALUE})")
+    double connectRate;
+
+    @Option(names = "--max-pending", paramLabel = "P", order = 202, defaultValue = "1000",
+            description = "most handshakes in flight at once (${DEFAULT-VALUE})")
+    int maxPending;
+
+    @Option(names = "--subscribe-rate", paramLabel = "R", order = 203, defaultValue = "5000",
+            description = "subscriptions sent per second after all are connected (${DEFAULT-VALUE})")
+    double subscribeRate;
+
+    @Option(names = "--subscribe-on-connect", order = 204,
+            description = "subscribe as soon as CONNECTED arrives, during the ramp; \"first msg\" is then timed "
+                    + "from sending CONNECT (time to first quote)")
+    boolean subscribeOnConnect;
+
+    @Option(names = "--settle", paramLabel = "S", order = 205, defaultValue = "3",
+            description = "seconds idle before reading idle memory (${DEFAULT-VALUE})")
+    double settleSeconds;
+
+    @Option(names = "--warmup", paramLabel = "S", order = 206, defaultValue = "5",
+            description = "seconds after subscribing before the window (${DEFAULT-VALUE})")
+    double warmupSeconds;
+
+    @Option(names = "--duration", paramLabel = "S", order = 207, defaultValue = "30",
+            description = "measurement window in seconds (${DEFAULT-VALUE})")
+    double durationSeconds;
+
+    int sampleEvery;
+
+    @Option(names = "--sample-every", paramLabel = "K", order = 208, defaultValue = "20",
+            description = "parse every Kth message of each subscriber for latency (${DEFAULT-VALUE})")
+    void sampleEvery(int k) {
+        sampleEvery = Math.max(1, k);
+    }
+
+    @Option(names = "--publish-rate", paramLabel = "R", order = 209, defaultValue = "-1",
+            description = "expected messages per subscriber per second (default: measured from the sequence numbers "
+                    + "a reference subscriber sees, else its message rate)")
+    double publishRate;
+
+    @Option(names = "--frozen-percent", paramLabel = "P", order = 210, defaultValue = "0",
+            description = "P%% of subscribers stop reading when the warm-up starts (${DEFAULT-VALUE})")
+    double frozenPercent;
+
+    @Option(names = "--freeze-at", paramLabel = "WHEN", order = 211, defaultValue = "warmup",
+            description = "warmup: frozen subscribers read until the warm-up starts (their kernel buffers have "
+                    + "grown); subscribe: they never read a message (${DEFAULT-VALUE})")
+    String freezeAt;
+
+    @Option(names = "--frozen-rcvbuf", paramLabel = "B", order = 212, defaultValue = "4096",
+            description = "SO_RCVBUF of frozen subscribers' sockets, bytes; 0 = OS default (${DEFAULT-VALUE})")
+    int frozenReceiveBuffer;
+
+    @Option(names = "--tool-warmup", paramLabel = "K", order = 213, defaultValue = "0",
+            description = "before the ramp, connect K subscribers (as the measured ones, at the connect rate), "
+                    + "close them and count nothing of them: the tool's own code is compiled first. A fresh "
+                    + "tool JVM adds 100-200 ms to the p99 connect and first-message times of its first ~1,000 "
+                    + "connections (${DEFAULT-VALUE})")
+    int toolWarmupConnections;
+
+    @Option(names = "--tool-warmup-url", paramLabel = "URL", order = 214,
+            description = "where the warm-up connects (--url); another server leaves the measured one cold")
+    URI toolWarmupUrl;
+
+    @Option(names = "--transport", paramLabel = "netty|jdk", order = 215, defaultValue = "netty",
+            description = "Netty (epoll) or java.net.http.WebSocket (${DEFAULT-VALUE})")
+    String transport;
+
+    @Option(names = "--deflate", order = 216,
+            description = "offer permessage-deflate, as browsers do (Netty only); the report then also gives the "
+                    + "bytes on the wire per delivery")
+    boolean deflate;
+
+    /** Headers every SUBSCRIBE carries besides id, destination and ack, as "name:value" lines. */
+    List<String> subscribeHeaders;
+
+    @Option(names = "--subscribe-headers", paramLabel = "H", order = 217, defaultValue = "",
+            description = "more headers on every SUBSCRIBE, comma-separated name:value pairs, e.g. format:lean "
+                    + "(StockTicker's lean batches); the report names them")
+    void subscribeHeaders(String list) {
+        subscribeHeaders = commaSeparated(list);
+    }
+
+    @Option(names = "--threads", paramLabel = "T", order = 218, defaultValue = "2",
+            description = "I/O threads (${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--connect-timeout", paramLabel = "S", order = 219, defaultValue = "15",
+            description = "TCP + WebSocket + STOMP CONNECTED timeout per connection (${DEFAULT-VALUE})")
+    double connectTimeoutSeconds;
+
+    @Option(names = "--first-message-timeout", paramLabel = "S", order = 220, defaultValue = "10",
+            description = "how long to wait for every subscriber's first message (${DEFAULT-VALUE})")
+    double firstMessageTimeoutSeconds;
+
+    // ---- Server (order 3xx) ----
+
+    @Option(names = "--server-pid", paramLabel = "PID", order = 300, defaultValue = "-1",
+            description = "read its VmRSS and CPU from /proc (none)")
+    long serverPid;
+
+    @Option(names = "--server-heap", order = 301,
+            description = "also measure its live heap with `jcmd PID GC.class_histogram` (a full GC) before "
+                    + "connecting, with N idle connections, and after the window")
+    boolean serverHeap;
+
+    // ---- Output (order 4xx) ----
+
+    @Option(names = "--label", paramLabel = "NAME", order = 400, defaultValue = "server",
+            description = "name of the server in the report (${DEFAULT-VALUE})")
+    String label;
+
+    @Option(names = "--json", paramLabel = "FILE", order = 401, description = "write the report as JSON")
+    String jsonFile;
+
+    @Option(names = "--quiet", order = 402, description = "no progress lines on stderr")
+    boolean quiet;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, order = 403, description = "this help")
+    boolean help;
+
+    /** What the tool does with its options; its exception is printed with its stack trace and exits with 1. */
+    interface Run {
+        int run(Options options) throws Exception;
+    }
+
+    /**
+     * Parses {@code args} and runs {@code run} with the options. Returns the exit code: run's; 0 after {@code --help};
+     * 2 for a bad option or value, after printing "error: ..." on stderr.
+     */
+    static int parseAndRun(String[] args, Run run) {
+        Options options = new Options();
+        CommandLine cli = new CommandLine(options)
+                .setExpandAtFiles(false) // a value may start with @
+                .setUsageHelpLongOptionsMaxWidth(28)
+                .setOverwrittenOptionsAllowed(true) // the last of a repeated option wins (bench/run.sh repeats --warmup)
+                .setParameterExceptionHandler(Options::badOption)
+                .setExecutionStrategy(parsed -> {
+                    Integer helpExitCode = CommandLine.executeHelpRequest(parsed);
+                    if (helpExitCode != null) {
+                        return helpExitCode;
+                    }
+                    options.complete(parsed);
+                    try {
+                        return run.run(options);
+                    } catch (Exception e) {
+                        throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.toString(), e);
+                    }
+                });
+        Map<String, CommandLine.IHelpSectionRenderer> help = cli.getHelpSectionMap();
+        help.put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, Options::optionSections);
+        cli.setHelpSectionMap(help);
+        return cli.execute(args);
+    }
+
+    /** The option list of {@code --help}, in the sections their order says. */
+    private static String optionSections(CommandLine.Help help) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < SECTIONS.size(); i++) {
+            int section = i + 1;
+            CommandLine.Help.Layout layout = help.createDefaultLayout();
+            help.commandSpec().options().stream().filter(option -> option.order() / 100 == section)
+                    .sorted(Comparator.comparingInt(OptionSpec::order)).forEach(option -> layout.addOption(option, help.createDefaultParamLabelRenderer()));
+            out.append('\n').append(SECTIONS.get(i)).append('\n').append(layout);
         }
+        return out.toString();
+    }
+
+    private static int badOption(ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        cli.getErr().println("error: " + e.getMessage() + " (try --help)");
+        UnmatchedArgumentException.printSuggestions(e, cli.getErr());
+        return 2;
+    }
+
+    /** Applies the scenario's preset where the command line gave no value, fills the defaults that depend on others, and checks. */
+    private void complete(ParseResult parsed) {
+        CommandSpec spec = parsed.commandSpec();
+        if (parsed.hasMatchedOption("--scenario")) {
+            Map<String, String> preset = SCENARIOS.get(scenario);
+            if (preset == null) {
+                throw new ParameterException(spec.commandLine(), "unknown scenario " + scenario + " (prices, per-symbol, managed)");
+            }
+            preset.forEach((name, value) -> {
+                if (!parsed.hasMatchedOption(name)) {
+                    OptionSpec option = spec.findOption(name);
+                    option.setValue(value);
+                }
+            });
+        }
+        if (toolWarmupUrl == null) {
+            toolWarmupUrl = url;
+        }
+        if (stompHost == null) {
+            stompHost = url.getHost();
+        }
+        String invalid = invalid();
+        if (invalid != null) {
+            throw new ParameterException(spec.commandLine(), invalid);
+        }
+    }
+
+    /** What is wrong with the options' values, or null. */
+    private String invalid() {
+        if (!transport.equals("netty") && !transport.equals("jdk")) {
+            return "--transport is netty or jdk";
+        }
+        if (deflate && !transport.equals("netty")) {
+            return "--deflate needs --transport netty";
+        }
+        if (subscribers < 1 || subscribers > 60_000) {
+            return "--subscribers must be 1..60000";
+        }
+        if (connectRate <= 0 || subscribeRate <= 0 || durationSeconds <= 0 || durationSeconds > 3600
+                || warmupSeconds < 0 || warmupSeconds > 3600 || settleSeconds < 0 || settleSeconds > 600) {
+            return "rates must be positive, the window 0..3600 s, warm-up 0..3600 s";
+        }
+        if (!freezeAt.equals("warmup") && !freezeAt.equals("subscribe")) {
+            return "--freeze-at is warmup or subscribe";
+        }
+        if (frozenPercent < 0 || frozenPercent > 100) {
+            return "--frozen-percent is 0..100";
+        }
+        if (toolWarmupConnections < 0 || toolWarmupConnections > 60_000) {
+            return "--tool-warmup must be 0..60000";
+        }
+        return null;
     }
 
     /** The symbols of subscriber {@code index}: consecutive, round-robin over the universe. */
@@ -263,7 +368,8 @@ final class Options {
         return Math.floor((index + 1) * frozenPercent / 100.0) > Math.floor(index * frozenPercent / 100.0);
     }
 
-    private static List<String> split(String v) {
+    /** "a, b,,c" is [a, b, c]; "" is []. */
+    private static List<String> commaSeparated(String v) {
         List<String> out = new ArrayList<>();
         for (String s : v.split(",")) {
             if (!s.isBlank()) {

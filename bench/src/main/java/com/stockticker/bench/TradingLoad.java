@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,10 @@ import java.util.regex.Pattern;
 
 import org.HdrHistogram.Recorder;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
  * The trading scenario: U logged-in users each send market orders at a fixed rate (a buy, then a sell of the
  * same share, so that no account runs out of cash or shares) and follow {@code /user/queue/orders}. It reports
@@ -34,7 +39,10 @@ import org.HdrHistogram.Recorder;
  *
  * <pre>java -cp stomp-bench.jar com.stockticker.bench.TradingLoad --url ws://127.0.0.1:18080/ws --users 100 --rate 25</pre>
  */
-public final class TradingLoad {
+@Command(name = "TradingLoad", synopsisHeading = "Usage: ",
+        customSynopsis = "java -cp stomp-bench.jar com.stockticker.bench.TradingLoad [options]",
+        header = "StockTicker trading load: logged-in users sending market orders over STOMP.%n")
+public final class TradingLoad implements Callable<Integer> {
 
     private static final Pattern EVENT = Pattern.compile("\"clientOrderId\":\"([^\"]+)\".*?\"status\":\"([A-Z]+)\"");
     private static final String[] SYMBOLS = Options.SYMBOLS_20.split(",");
@@ -47,26 +55,52 @@ public final class TradingLoad {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new TreeMap<>(Map.of("--url", "ws://127.0.0.1:18080/ws", "--users", "100",
-                "--user-prefix", "trader-", "--passcode", "bench-demo", "--rate", "25", "--warmup", "10", "--duration", "30",
-                "--label", "server"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!options.containsKey(args[i]) && !args[i].equals("--json")) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + options.keySet() + " --json FILE");
-            }
-            options.put(args[i], args[i + 1]);
-        }
-        new TradingLoad().run(options);
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "ws://127.0.0.1:18080/ws",
+            description = "WebSocket endpoint (${DEFAULT-VALUE})")
+    private URI url;
+
+    @Option(names = "--users", paramLabel = "U", defaultValue = "100",
+            description = "users, one connection each (${DEFAULT-VALUE})")
+    private int users;
+
+    @Option(names = "--user-prefix", paramLabel = "P", defaultValue = "trader-",
+            description = "user i logs in as P followed by i (${DEFAULT-VALUE})")
+    private String userPrefix;
+
+    @Option(names = "--passcode", paramLabel = "P", defaultValue = "bench-demo",
+            description = "every user's password (${DEFAULT-VALUE})")
+    private String passcode;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "25",
+            description = "orders a second per user (${DEFAULT-VALUE})")
+    private double rate;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "10",
+            description = "seconds of orders before the window (${DEFAULT-VALUE})")
+    private long warmup;
+
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "30",
+            description = "the window without orders and the window with them, seconds (${DEFAULT-VALUE})")
+    private long duration;
+
+    @Option(names = "--label", paramLabel = "NAME", defaultValue = "server",
+            description = "name of the server in the report (${DEFAULT-VALUE})")
+    private String label;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the report to FILE")
+    private Path json;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "this help")
+    private boolean help;
+
+    /** Exit code 0, 2 for bad options, 1 if the run failed. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TradingLoad()).execute(args));
     }
 
-    private void run(Map<String, String> options) throws Exception {
-        URI url = URI.create(options.get("--url"));
+    @Override
+    public Integer call() throws Exception {
         URI metrics = URI.create("http://" + url.getHost() + ":" + url.getPort() + "/actuator/prometheus");
-        int users = Integer.parseInt(options.get("--users"));
-        double rate = Double.parseDouble(options.get("--rate"));
-        long warmup = Long.parseLong(options.get("--warmup"));
-        long duration = Long.parseLong(options.get("--duration"));
         HttpClient http = HttpClient.newHttpClient();
 
         // The market alone first: the publish latency without orders.
@@ -76,7 +110,7 @@ public final class TradingLoad {
 
         List<WebSocket> sockets = new ArrayList<>();
         for (int u = 0; u < users; u++) {
-            sockets.add(connect(http, url, options.get("--user-prefix") + u, options.get("--passcode")));
+            sockets.add(connect(http, url, userPrefix + u, passcode));
         }
         ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
         long periodMicros = (long) (1_000_000 / rate);
@@ -110,7 +144,7 @@ public final class TradingLoad {
                  "ordersSentPerSecond":%.0f,"ordersFilledPerSecond":%.0f,"rejected":%d,"errors":%d,
                  "sendToNewMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},"sendToFilledMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},
                  "publishLatencyMs":{"idle":{"p50":%.2f,"p99":%.2f},"trading":{"p50":%.2f,"p99":%.2f}}}""",
-                options.get("--label"), users, rate, seconds, sentInWindow / seconds, filledInWindow / seconds, rejected.get(),
+                label, users, rate, seconds, sentInWindow / seconds, filledInWindow / seconds, rejected.get(),
                 errors.get(), newLatency.getValueAtPercentile(50) / 1e3, newLatency.getValueAtPercentile(99) / 1e3,
                 newLatency.getMaxValue() / 1e3, filledLatency.getValueAtPercentile(50) / 1e3,
                 filledLatency.getValueAtPercentile(99) / 1e3, filledLatency.getMaxValue() / 1e3,
@@ -118,10 +152,10 @@ public final class TradingLoad {
                 percentile(loadStart, loadEnd, 0.5), percentile(loadStart, loadEnd, 0.99));
         PrintStream out = System.out;
         out.println(report);
-        if (options.containsKey("--json")) {
-            Files.writeString(Path.of(options.get("--json")), report + "\n");
+        if (json != null) {
+            Files.writeString(json, report + "\n");
         }
-        System.exit(0);
+        return 0;
     }
 
     private void send(WebSocket socket, String user, String symbol, long n) {

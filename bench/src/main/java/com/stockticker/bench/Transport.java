@@ -7,10 +7,10 @@ import java.util.List;
 interface Transport extends AutoCloseable {
 
     /** Starts connecting to {@code url}; the subscriber's {@code connected} future completes on STOMP CONNECTED or failure. */
-    void connect(Conn conn, URI url);
+    void connect(Subscriber subscriber, URI url);
 
-    /** Creates the subscriber object of this transport. */
-    Conn newConn(Ctx ctx, int index);
+    /** Creates the subscriber object of this transport, recording into {@code measurements}. */
+    Subscriber newSubscriber(Measurements measurements, int index);
 
     /** The threads doing this transport's I/O, for their CPU time. */
     List<Thread> ioThreads();

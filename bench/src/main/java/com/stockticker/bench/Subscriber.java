@@ -6,17 +6,18 @@ import java.util.concurrent.CompletableFuture;
 import io.netty.buffer.ByteBuf;
 
 /**
- * One subscriber. The transport hands it the payload of every WebSocket frame it receives; it finds STOMP frame
- * boundaries (the NUL octet, skipping the EOLs that are heart-beats), counts MESSAGE frames and their bytes, and
- * copies and parses only the frames it samples: every {@code sample-every}th MESSAGE, and control frames
- * (CONNECTED, ERROR, RECEIPT). All methods except {@link #subscribe} and {@link #freeze} run on the connection's
- * I/O thread, one at a time.
+ * One subscriber: its connection, its subscriptions and what it counts. The transport hands it the payload of every
+ * WebSocket frame it receives; it finds STOMP frame boundaries (the NUL octet, skipping the EOLs that are heart-beats),
+ * counts MESSAGE frames and their bytes, and copies and parses only the frames it samples: every
+ * {@code sample-every}th MESSAGE, and control frames (CONNECTED, ERROR, RECEIPT). All methods except
+ * {@link #subscribe} and {@link #freeze} run on the connection's I/O thread, one at a time.
  */
-abstract class Conn {
+abstract class Subscriber {
 
     static final int MAX_CAPTURE = 1 << 20;
 
-    final Ctx ctx;
+    final Options options;
+    final Measurements measurements;
     final int index;
     final boolean frozen;
 
@@ -52,11 +53,12 @@ abstract class Conn {
     private boolean captureIsChars;
     private final Stomp.Parsed parsed = new Stomp.Parsed();
 
-    Conn(Ctx ctx, int index) {
-        this.ctx = ctx;
+    Subscriber(Options options, Measurements measurements, int index) {
+        this.options = options;
+        this.measurements = measurements;
         this.index = index;
-        this.frozen = ctx.options.frozen(index);
-        this.sampleOffset = index % ctx.options.sampleEvery;
+        this.frozen = options.frozen(index);
+        this.sampleOffset = index % options.sampleEvery;
     }
 
     /** Sends a text frame (thread-safe). */
@@ -70,24 +72,23 @@ abstract class Conn {
 
     /** The transport has opened the WebSocket: send CONNECT. */
     final void onOpen() {
-        Options o = ctx.options;
         connectSentNanos = System.nanoTime();
-        ctx.handshakeTime.recordValue(Math.min(Ctx.HIGHEST_MICROS, Math.max(0, (connectSentNanos - connectStartNanos) / 1000)));
-        sendText(Stomp.connect(o.stompHost, o.login, o.passcode));
+        Measurements.record(measurements.handshakeTime, (connectSentNanos - connectStartNanos) / 1000);
+        sendText(Stomp.connect(options.stompHost, options.login, options.passcode));
     }
 
     /** Subscribes to this subscriber's destinations and sends its request frame, if any. */
     final void subscribe() {
-        Options o = ctx.options;
-        List<String> destinations = o.destinationsOf(index);
+        List<String> destinations = options.destinationsOf(index);
         subscribeNanos = System.nanoTime();
         int id = 0;
         for (String d : destinations) {
-            sendText(Stomp.subscribe(id++, d, o.subscribeHeaders));
+            sendText(Stomp.subscribe(id++, d, options.subscribeHeaders));
         }
-        if (o.sendDestination != null) {
-            String body = o.sendBody == null ? "" : o.sendBody.replace("{SYMBOLS}", Stomp.symbolsJson(o.symbolsOf(index)));
-            sendText(Stomp.send(o.sendDestination, o.sendContentType, body));
+        if (options.sendDestination != null) {
+            String body = options.sendBody == null ? ""
+                    : options.sendBody.replace("{SYMBOLS}", Stomp.symbolsJson(options.symbolsOf(index)));
+            sendText(Stomp.send(options.sendDestination, options.sendContentType, body));
         }
         subscribed = true;
     }
@@ -107,7 +108,7 @@ abstract class Conn {
         closeReason = reason;
         closed = true;
         if (!closedByUs && !failed) {
-            ctx.error((stompConnected ? "closed by peer: " : "closed before CONNECTED: ") + reason);
+            measurements.error((stompConnected ? "closed by peer: " : "closed before CONNECTED: ") + reason);
         }
         connected.completeExceptionally(new IllegalStateException(reason));
     }
@@ -115,10 +116,10 @@ abstract class Conn {
     final void onFailure(Throwable t) {
         String reason = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
         if (!connected.isDone()) {
-            ctx.error("connect failed: " + reason);
+            measurements.error("connect failed: " + reason);
             connected.completeExceptionally(t);
         } else if (!closedByUs) {
-            ctx.error("I/O error: " + reason);
+            measurements.error("I/O error: " + reason);
         }
         closeReason = reason;
         failed = true;
@@ -207,7 +208,7 @@ abstract class Conn {
         frameLength = 0;
         isMessage = first == 'M';
         if (isMessage) {
-            sampled = (messagesSeen + sampleOffset) % ctx.options.sampleEvery == 0;
+            sampled = (messagesSeen + sampleOffset) % options.sampleEvery == 0;
             messagesSeen++;
             capturing = sampled || index == 0;
         } else {
@@ -228,7 +229,7 @@ abstract class Conn {
                 gotFirstMessage = true;
                 long s = subscribeNanos;
                 if (s != 0) {
-                    ctx.firstMessage.recordValue(Math.min(Ctx.HIGHEST_MICROS, Math.max(0, (now - s) / 1000)));
+                    Measurements.record(measurements.firstMessage, (now - s) / 1000);
                 }
             }
             if (capturing) {
@@ -236,22 +237,17 @@ abstract class Conn {
                 Stomp.parse(cs, cs.length(), true, parsed);
                 if (parsed.publishMicros == Long.MIN_VALUE) {
                     if (sampled) {
-                        ctx.unparsedSamples.increment();
+                        measurements.unparsedSamples.increment();
                     }
                 } else if (sampled) {
-                    long latency = ctx.wallMicros(now) - parsed.publishMicros;
+                    long latency = measurements.wallMicros(now) - parsed.publishMicros;
                     if (latency < 0) {
-                        ctx.negativeLatencies.increment();
-                        latency = 0;
+                        measurements.negativeLatencies.increment();
                     }
-                    ctx.latency.recordValue(Math.min(latency, Ctx.HIGHEST_MICROS));
+                    Measurements.record(measurements.latency, latency);
                 }
                 if (index == 0) {
-                    ctx.refMessages = deliveries;
-                    if (parsed.seq != Long.MIN_VALUE && parsed.publishMicros != Long.MIN_VALUE) {
-                        ctx.refLastSeq = parsed.seq;
-                        ctx.refLastPublishMicros = parsed.publishMicros;
-                    }
+                    measurements.reference.received(deliveries, parsed.seq, parsed.publishMicros);
                 }
             }
         } else {
@@ -261,17 +257,17 @@ abstract class Conn {
             switch (command) {
                 case "CONNECTED" -> {
                     stompConnected = true;
-                    ctx.connectTime.recordValue(Math.min(Ctx.HIGHEST_MICROS, Math.max(0, (now - connectStartNanos) / 1000)));
+                    Measurements.record(measurements.connectTime, (now - connectStartNanos) / 1000);
                     connected.complete(null);
-                    if (ctx.options.subscribeOnConnect) {
+                    if (options.subscribeOnConnect) {
                         subscribe();
                         // Time to first message counts from CONNECT: what a client waits for its first quote.
                         subscribeNanos = connectSentNanos;
                     }
                 }
                 case "ERROR" -> {
-                    ctx.errorFrames.increment();
-                    ctx.error("ERROR frame: " + parsed.message);
+                    measurements.errorFrames.increment();
+                    measurements.error("ERROR frame: " + parsed.message);
                     if (!connected.isDone()) {
                         connected.completeExceptionally(new IllegalStateException("ERROR " + parsed.message));
                     }
