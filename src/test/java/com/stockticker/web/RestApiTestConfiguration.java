@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 import com.stockticker.market.CandleProperties;
 import com.stockticker.market.MarketProperties;
-import com.stockticker.market.MarketSimulator;
+import com.stockticker.market.OpeningBooks;
 import com.stockticker.market.QuoteBook;
 
 /** What the REST API's controllers and the security configuration need, where the slice does not make it. */
@@ -33,7 +33,7 @@ class RestApiTestConfiguration {
     /** The real book, cheap to make: the configured instruments at the seeded market's opening. */
     @Bean
     QuoteBook quoteBook(MarketProperties market, CandleProperties candles, Clock clock) {
-        return new QuoteBook(new MarketSimulator(market, market.seed() != null ? market.seed() : 42L, clock).opening(), market.historySize(), candles);
+        return OpeningBooks.of(market, candles, clock);
     }
 
     @Bean
