@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import com.stockticker.messaging.TopicSubscribers;
@@ -95,46 +92,13 @@ class CandleIntegrationTest {
     }
 
     @Test
-    void unknownSymbolsAndIntervalsAreRefusedWithTheirCodesAndTheConnectionGoesOn() {
-        client = StompClient.connect(ws());
-        String errors = client.subscribe("/user/queue/errors");
-        client.subscribe("/app/candles/NOPE/1s");
-        client.subscribe("/app/candles/AAPL/7s");
-        client.subscribe("/topic/candles.NOPE.1m");
-        client.subscribe("/topic/candles.AAPL.7s");
-        client.subscribe("/topic/candles.AAPL");
-
-        List<JsonNode> refused = client.awaitMessages(errors, 5).stream().map(StompFrame::json).toList();
-        assertThat(refused).extracting(error -> error.get("code").asString())
-                .containsExactlyInAnyOrder("UNKNOWN_SYMBOL", "UNKNOWN_INTERVAL", "UNKNOWN_SYMBOL", "UNKNOWN_INTERVAL", "UNKNOWN_INTERVAL");
-        assertThat(refused).extracting(error -> error.get("message").asString())
-                .anySatisfy(message -> assertThat(message).contains("'7s'", "1s, 5s, 1m, 5m"));
-
-        String stillStreaming = client.subscribe("/topic/candles.MSFT.1s");
-        assertThat(client.awaitMessages(stillStreaming, 1)).isNotEmpty();
-    }
-
-    @Test
-    void theSameBarsOverHttpWithALimitAndProblemDetailsForMistakes() {
+    void theSameBarsOverHttpWithALimit() {
         RestClient http = LenientHttp.to("http://localhost:" + port + "/api");
 
         JsonNode two = http.get().uri("/candles/AAPL/1s?limit=2").retrieve().body(JsonNode.class);
         assertThat(two.get("symbol").asString()).isEqualTo("AAPL");
         assertThat(two.get("interval").asString()).isEqualTo("1s");
         assertThat(two.get("candles").size()).isBetween(1, 2);
-
-        ResponseEntity<JsonNode> interval = http.get().uri("/candles/AAPL/7s").retrieve().toEntity(JsonNode.class);
-        assertThat(interval.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(interval.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(interval.getBody().get("code").asString()).isEqualTo("UNKNOWN_INTERVAL");
-
-        ResponseEntity<JsonNode> symbol = http.get().uri("/candles/NOPE/1s").retrieve().toEntity(JsonNode.class);
-        assertThat(symbol.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(symbol.getBody().get("code").asString()).isEqualTo("UNKNOWN_SYMBOL");
-
-        ResponseEntity<JsonNode> limit = http.get().uri("/candles/AAPL/1s?limit=0").retrieve().toEntity(JsonNode.class);
-        assertThat(limit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(limit.getBody().get("code").asString()).isEqualTo("INVALID_MESSAGE");
     }
 
     private static StompFrame firstClosed(StompClient client, String subscription) {

@@ -116,23 +116,6 @@ class LeanFormatIntegrationTest {
         assertThat(caughtUp.get(0).json().has("q")).isTrue();
     }
 
-    @Test
-    void aFormatThatIsNotOfferedIsRefusedWithACode() {
-        StompClient client = clients.connect(port);
-        String errors = client.subscribe("/user/queue/errors");
-        String unknown = client.subscribe(Destinations.PRICES, Map.of(MessageFormats.HEADER, "protobuf"));
-        String elsewhere = client.subscribe(Destinations.symbolPrices("AAPL"), Map.of(MessageFormats.HEADER, LeanQuote.FORMAT));
-        String prices = client.subscribe(Destinations.PRICES);
-
-        List<StompFrame> refused = client.awaitMessages(errors, 2);
-        assertThat(refused).extracting(error -> error.json().get("code").asString()).containsOnly("INVALID_HEADER");
-        assertThat(refused.get(0).json().get("message").asString()).contains("'protobuf'", "lean");
-        assertThat(refused.get(1).json().get("message").asString()).contains("/topic/prices.AAPL", "no formats");
-        client.awaitMessages(prices, 2);
-        assertThat(client.messages(unknown)).isEmpty();
-        assertThat(client.messages(elsewhere)).isEmpty();
-    }
-
     /** What docs/protocol.md tells a lean client to do with a batch. */
     private static void apply(JsonNode batch, Map<String, ObjectNode> state) {
         for (JsonNode lean : batch.get("q")) {

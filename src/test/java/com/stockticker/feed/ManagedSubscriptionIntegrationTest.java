@@ -20,6 +20,7 @@ import com.stockticker.support.StompFrame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Managed subscriptions over time: what is sent, and how often. Their refusals are SubscriptionMessageTest's. */
 @LiveServerTest
 class ManagedSubscriptionIntegrationTest {
 
@@ -28,12 +29,10 @@ class ManagedSubscriptionIntegrationTest {
 
     private StompClient client;
     private String quotes;
-    private String errors;
 
     @BeforeEach
     void connect() {
         client = StompClient.connect(URI.create("ws://localhost:" + port + "/ws"));
-        errors = client.subscribe("/user/queue/errors");
         quotes = client.subscribe("/user/queue/quotes");
     }
 
@@ -104,82 +103,6 @@ class ManagedSubscriptionIntegrationTest {
         List<StompFrame> later = client.awaitMessages(quotes, after + 5).subList(after, after + 5);
         assertThat(later).allSatisfy(frame -> assertThat(symbols(frame.json())).isSubsetOf("MSFT", "KO"));
         assertThat(later).anySatisfy(frame -> assertThat(symbols(frame.json())).contains("MSFT"));
-    }
-
-    @Test
-    void unknownSymbolsAreRefusedWithoutChangingTheSubscription() {
-        client.sendJson("/app/subscriptions", """
-                {"action":"subscribe","symbols":["AAPL","NOPE","ZZZ"]}""");
-
-        JsonNode error = client.awaitMessages(errors, 1).get(0).json();
-        assertThat(error.get("code").asString()).isEqualTo("UNKNOWN_SYMBOL");
-        assertThat(error.get("message").asString()).contains("NOPE", "ZZZ");
-        assertThat(error.get("destination").asString()).isEqualTo("/app/subscriptions");
-        assertStillServes();
-    }
-
-    @Test
-    void tooManySymbolsAreRefused() {
-        StringBuilder symbols = new StringBuilder();
-        for (int i = 0; i < 51; i++) {
-            symbols.append(i == 0 ? "" : ",").append("\"S").append(i).append('"');
-        }
-        client.sendJson("/app/subscriptions", "{\"action\":\"subscribe\",\"symbols\":[" + symbols + "]}");
-
-        assertThat(client.awaitMessages(errors, 1).get(0).json().get("code").asString()).isEqualTo("TOO_MANY_SYMBOLS");
-        assertStillServes();
-    }
-
-    @Test
-    void aRateOutOfRangeIsRefused() {
-        client.sendJson("/app/subscriptions", """
-                {"action":"subscribe","symbols":["AAPL"],"maxRate":50}""");
-        client.sendJson("/app/subscriptions", """
-                {"action":"subscribe","symbols":["AAPL"],"maxRate":0}""");
-
-        List<StompFrame> refused = client.awaitMessages(errors, 2);
-        assertThat(refused).allSatisfy(frame -> assertThat(frame.json().get("code").asString()).isEqualTo("RATE_OUT_OF_RANGE"));
-        assertThat(refused.get(0).json().get("message").asString()).contains("at most 10.0");
-        assertStillServes();
-    }
-
-    @Test
-    void malformedJsonAndWrongShapesAreRefusedWithDistinctCodes() {
-        client.sendJson("/app/subscriptions", "{\"action\":\"subscribe\",");
-        client.sendJson("/app/subscriptions", """
-                {"action":"subscribe","symbols":["AAPL"],"maxrate":2}""");
-        client.sendJson("/app/subscriptions", """
-                {"action":"watch","symbols":["AAPL"]}""");
-        client.sendJson("/app/subscriptions", """
-                {"action":"subscribe","symbols":[]}""");
-        client.sendJson("/app/subscriptions", """
-                {"action":"subscribe","symbols":["AAPL"],"maxRate":"fast"}""");
-        client.sendJson("/app/subscriptions", "[1,2]");
-        client.send("SEND", Map.of("destination", "/app/subscriptions", "content-type", "text/plain"), """
-                {"action":"subscribe","symbols":["AAPL"]}""");
-
-        List<JsonNode> refused = client.awaitMessages(errors, 7).stream().map(StompFrame::json).toList();
-        assertThat(refused).extracting(error -> error.get("code").asString()).containsExactly("MALFORMED_JSON",
-                "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE", "INVALID_MESSAGE");
-        assertThat(refused).extracting(error -> error.get("message").asString()).containsExactly(
-                refused.get(0).get("message").asString(),
-                "Unknown field 'maxrate'",
-                "Invalid value 'watch' for 'action'",
-                "symbols must not be empty",
-                "Invalid value 'fast' for 'maxRate'",
-                "The body must be a JSON object with the documented fields",
-                "The body cannot be read: send JSON, with content-type application/json or none");
-        assertThat(refused.get(0).get("message").asString()).startsWith("The body is not valid JSON");
-        assertStillServes();
-    }
-
-    /** The connection is open and still answers: a valid request gets its snapshot. */
-    private void assertStillServes() {
-        client.sendJson("/app/subscriptions", """
-                {"action":"subscribe","symbols":["KO"]}""");
-        StompFrame snapshot = client.await(frame -> quotes.equals(frame.header("subscription"))
-                && frame.json().get("type").asString().equals("snapshot"));
-        assertThat(symbols(snapshot.json())).containsExactly("KO");
     }
 
     private static List<String> symbols(JsonNode message) {

@@ -112,26 +112,6 @@ class ResumeIntegrationTest {
     }
 
     @Test
-    void unusableResumeHeadersAreRefusedWithACodeAndTheConnectionKeepsStreaming() {
-        StompClient client = clients.connect(port);
-        String errors = client.subscribe("/user/queue/errors");
-        String notANumber = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "yesterday"));
-        String negative = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.AFTER_HEADER, "-1"));
-        String marketAlone = client.subscribe(Destinations.PRICES, Map.of(ResumeRequest.MARKET_HEADER, "m"));
-        String notResumable = client.subscribe(Destinations.symbolPrices("AAPL"), Map.of(ResumeRequest.AFTER_HEADER, "1"));
-        String prices = client.subscribe(Destinations.PRICES);
-
-        List<StompFrame> refused = client.awaitMessages(errors, 4);
-        assertThat(refused).extracting(error -> error.json().get("code").asString()).containsOnly("INVALID_HEADER");
-        assertThat(refused).extracting(error -> error.json().get("message").asString()).anySatisfy(message ->
-                assertThat(message).contains("resume-after", "yesterday"))
-                .anySatisfy(message -> assertThat(message).contains("/topic/prices.AAPL", "/topic/prices"));
-        client.awaitMessages(prices, 3);
-        assertThat(List.of(notANumber, negative, marketAlone, notResumable))
-                .allSatisfy(id -> assertThat(client.messages(id)).isEmpty());
-    }
-
-    @Test
     void aClientThatAsksForNothingNewGetsTheFramesItAlwaysGot() {
         StompClient client = clients.connect(port);
         String prices = client.subscribe(Destinations.PRICES);

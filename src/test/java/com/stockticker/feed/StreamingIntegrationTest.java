@@ -120,38 +120,6 @@ class StreamingIntegrationTest {
     }
 
     @Test
-    void aSymbolSnapshotCarriesItsHistoryForACHart() {
-        client = StompClient.connect(ws());
-        String apple = client.subscribe("/app/quotes/AAPL");
-
-        JsonNode snapshot = client.awaitMessages(apple, 1).get(0).json();
-
-        assertThat(snapshot.get("symbol").asString()).isEqualTo("AAPL");
-        assertThat(snapshot.get("quote").get("symbol").asString()).isEqualTo("AAPL");
-        JsonNode history = snapshot.get("history");
-        assertThat(history.size()).isGreaterThan(1);
-        assertThat(history.get(0).propertyNames()).containsExactlyInAnyOrder("seq", "timestamp", "price");
-        assertThat(history.get(history.size() - 1).get("price").decimalValue())
-                .isEqualByComparingTo(snapshot.get("quote").get("price").decimalValue());
-    }
-
-    @Test
-    void anUnknownSymbolSnapshotIsAnErrorAndTheConnectionKeepsStreaming() {
-        client = StompClient.connect(ws());
-        String errors = client.subscribe("/user/queue/errors");
-        String prices = client.subscribe("/topic/prices");
-        client.subscribe("/app/quotes/NOPE");
-
-        JsonNode error = client.awaitMessages(errors, 1).get(0).json();
-        assertThat(error.get("code").asString()).isEqualTo("UNKNOWN_SYMBOL");
-        assertThat(error.get("message").asString()).contains("NOPE");
-        assertThat(error.get("destination").asString()).isEqualTo("/app/quotes/NOPE");
-
-        int before = client.messages(prices).size();
-        client.awaitMessages(prices, before + 3);
-    }
-
-    @Test
     void heartbeatsAreNegotiated() {
         client = StompClient.connect(ws(), Map.of("heart-beat", "0,200"));
 

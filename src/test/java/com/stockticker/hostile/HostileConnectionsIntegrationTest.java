@@ -11,13 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.JsonNode;
 
 import com.stockticker.support.RawWebSocket;
 import com.stockticker.support.PriceSentinel;
 import com.stockticker.support.ServiceInstance;
 import com.stockticker.support.StompClient;
-import com.stockticker.support.StompFrame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 class HostileConnectionsIntegrationTest {
 
     private static final int PER_ADDRESS = 30;
-    private static final int MAX_SUBSCRIPTIONS = 10;
 
     private static ServiceInstance server;
     @RegisterExtension
@@ -41,8 +38,7 @@ class HostileConnectionsIntegrationTest {
     static void start() {
         server = ServiceInstance.start(List.of("ticker.websocket.connect-timeout=1s", "ticker.websocket.frame-timeout=1s",
                 "ticker.websocket.request-head-timeout=1s",
-                "ticker.websocket.max-connections-per-address=" + PER_ADDRESS,
-                "ticker.websocket.max-subscriptions=" + MAX_SUBSCRIPTIONS));
+                "ticker.websocket.max-connections-per-address=" + PER_ADDRESS));
     }
 
     @AfterAll
@@ -166,29 +162,6 @@ class HostileConnectionsIntegrationTest {
                 return readOrEnd(again.getInputStream()) >= 0;
             }
         });
-    }
-
-    @Test
-    void subscriptionsPerConnectionAreBoundedAndIdsMayNotRepeat() {
-        try (StompClient greedy = server.connect()) {
-            String errors = greedy.subscribe("/user/queue/errors");
-            List<String> ids = new ArrayList<>();
-            for (int i = 1; i < MAX_SUBSCRIPTIONS; i++) {
-                ids.add(greedy.subscribe("/topic/prices.AAPL"));
-            }
-            greedy.subscribe("/topic/prices.MSFT");
-            greedy.send("SUBSCRIBE", java.util.Map.of("id", ids.get(0), "destination", "/topic/prices.KO"), "");
-
-            List<JsonNode> refused = greedy.awaitMessages(errors, 2).stream().map(StompFrame::json).toList();
-            assertThat(refused).extracting(error -> error.get("code").asString())
-                    .containsExactly("TOO_MANY_SUBSCRIPTIONS", "INVALID_MESSAGE");
-
-            // Making room lets the next one in.
-            greedy.send("UNSUBSCRIBE", java.util.Map.of("id", ids.get(1)), "");
-            String kept = greedy.subscribe("/topic/prices.MSFT");
-            assertThat(greedy.awaitMessages(kept, 1)).isNotEmpty();
-            assertThat(greedy.messages(errors)).hasSize(2);
-        }
     }
 
     /** Connects, sends {@code frame}, and checks that the answer is an ERROR with {@code message} and a close. */

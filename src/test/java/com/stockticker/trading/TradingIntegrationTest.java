@@ -16,7 +16,10 @@ import com.stockticker.support.StompFrame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Trading over STOMP against the live simulated market; each test trades as a user of its own. */
+/**
+ * Trading over STOMP against the live simulated market; each test trades as a user of its own. Every reject reason,
+ * cancel error, the rate limit and retries are OrderMessageTest's.
+ */
 @LiveServerTest
 class TradingIntegrationTest {
 
@@ -65,87 +68,6 @@ class TradingIntegrationTest {
             trader.place("""
                     {"clientOrderId":"l-2","symbol":"KO","side":"BUY","type":"LIMIT","quantity":5,"limitPrice":500.00}""");
             assertThat(trader.event("l-2", "FILLED").get("averagePrice").decimalValue()).isLessThan(new BigDecimal("500.00"));
-        }
-    }
-
-    @Test
-    void everyRejectReasonComesBackAsARejectedOrder() {
-        try (Trader trader = Trader.connect(port, "rejects")) {
-            Map<String, String> orders = Map.ofEntries(
-                    Map.entry("UNKNOWN_SYMBOL", order("NOPE", "BUY", "MARKET", "1", null)),
-                    Map.entry("INVALID_QUANTITY", order("AAPL", "BUY", "MARKET", "1.5", null)),
-                    Map.entry("QUANTITY_TOO_LARGE", order("AAPL", "BUY", "MARKET", "1000001", null)),
-                    Map.entry("MISSING_LIMIT_PRICE", order("AAPL", "BUY", "LIMIT", "1", null)),
-                    Map.entry("INVALID_LIMIT_PRICE", order("AAPL", "BUY", "LIMIT", "1", "-5.00")),
-                    Map.entry("OFF_TICK_GRID", order("AAPL", "BUY", "LIMIT", "1", "100.005")),
-                    Map.entry("INSUFFICIENT_CASH", order("AAPL", "BUY", "MARKET", "1000000", null)),
-                    Map.entry("INSUFFICIENT_POSITION", order("AAPL", "SELL", "MARKET", "1", null)),
-                    Map.entry("INVALID_FIELD", order("AAPL", "HOLD", "MARKET", "1", null)));
-            orders.forEach((reason, body) -> trader.place(body.replace("CLIENT_ID", reason)));
-            trader.place("""
-                    {"clientOrderId":"UNKNOWN_FIELD","symbol":"AAPL","side":"BUY","type":"MARKET","quantity":1,"comment":"hi"}""");
-            trader.place("""
-                    {"clientOrderId":"MISSING_FIELD","symbol":"AAPL","type":"MARKET","quantity":1}""");
-
-            for (String reason : List.of("UNKNOWN_SYMBOL", "INVALID_QUANTITY", "QUANTITY_TOO_LARGE", "MISSING_LIMIT_PRICE",
-                    "INVALID_LIMIT_PRICE", "OFF_TICK_GRID", "INSUFFICIENT_CASH", "INSUFFICIENT_POSITION", "INVALID_FIELD",
-                    "UNKNOWN_FIELD", "MISSING_FIELD")) {
-                JsonNode rejected = trader.event(reason, "REJECTED");
-                assertThat(rejected.get("reason").asString()).as(rejected.toString()).isEqualTo(reason);
-                assertThat(rejected.get("message").asString()).isNotBlank();
-            }
-
-            // Not JSON at all: not an order, so an error, not an order event.
-            trader.client.sendJson("/app/orders", "{\"clientOrderId\":");
-            assertThat(trader.error().get("code").asString()).isEqualTo("MALFORMED_JSON");
-            assertThat(trader.portfolioSnapshot().get("positions")).isEmpty();
-        }
-    }
-
-    @Test
-    void tooManyOpenOrdersAreRejected() {
-        try (Trader trader = Trader.connect(port, "openorders")) {
-            for (int i = 0; i < 5; i++) {
-                trader.place(order("AAPL", "BUY", "LIMIT", "1", "1.00").replace("CLIENT_ID", "open-" + i));
-                trader.event("open-" + i, "NEW");
-            }
-            trader.place(order("AAPL", "BUY", "LIMIT", "1", "1.00").replace("CLIENT_ID", "open-5"));
-            assertThat(trader.event("open-5", "REJECTED").get("reason").asString()).isEqualTo("TOO_MANY_OPEN_ORDERS");
-        }
-    }
-
-    @Test
-    void ordersBeyondTheRateAreRejectedNeverDropped() {
-        try (Trader trader = Trader.connect(port, "ratelimit")) {
-            // The burst is 20 orders; 30 sent at once cannot all pass, and every one gets an answer.
-            for (int i = 0; i < 30; i++) {
-                trader.place(order("NOPE", "BUY", "MARKET", "1", null).replace("CLIENT_ID", "r-" + i));
-            }
-            List<JsonNode> answers = trader.client.awaitMessages(trader.orders, 30).stream().map(StompFrame::json).toList();
-            assertThat(answers).extracting(event -> event.get("status").asString()).containsOnly("REJECTED");
-            assertThat(answers).extracting(event -> event.get("reason").asString()).contains("RATE_LIMITED", "UNKNOWN_SYMBOL");
-        }
-    }
-
-    @Test
-    void aRetriedClientOrderIdReturnsTheSameOrderAndNeverFillsTwice() {
-        try (Trader trader = Trader.connect(port, "lifecycle")) {
-            String buy = """
-                    {"clientOrderId":"retry-1","symbol":"AMD","side":"BUY","type":"MARKET","quantity":3}""";
-            trader.place(buy);
-            JsonNode filled = trader.event("retry-1", "FILLED");
-            trader.place(buy);
-            trader.place(buy.replace("\"quantity\":3", "\"quantity\":300"));
-
-            List<JsonNode> events = trader.client.awaitMessages(trader.orders, 4).stream().map(StompFrame::json)
-                    .filter(event -> event.get("clientOrderId").asString().equals("retry-1")).toList();
-            assertThat(events).hasSize(4);
-            assertThat(events.subList(1, 4)).allSatisfy(event -> {
-                assertThat(event.get("orderId").asString()).isEqualTo(filled.get("orderId").asString());
-                assertThat(event.get("status").asString()).isEqualTo("FILLED");
-                assertThat(event.get("quantity").asLong()).isEqualTo(3);
-            });
-            assertThat(position(trader.portfolioSnapshot(), "AMD").get("quantity").asLong()).isEqualTo(3);
         }
     }
 

@@ -64,14 +64,6 @@ class TradingIsolationIntegrationTest {
     }
 
     @Test
-    void theRestMirrorsNeedALogin() throws Exception {
-        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/portfolio")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(rest("/api/portfolio", "rest").get("cash").decimalValue()).isEqualByComparingTo("100000.00");
-    }
-
-    @Test
     void concurrentOrdersAndTicksLeaveCashAndPositionsConsistent() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Trader> traders = new ArrayList<>();
