@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -27,6 +29,8 @@ import com.stockticker.security.HttpSecurityConfiguration;
 @WebMvcTest(controllers = { QuoteApiController.class, TradingApiController.class },
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.stockticker\\.messaging\\..*"))
 @ActiveProfiles("test")
+// Boot's scheduler builder, which the login throttle's scheduler is built with: a web slice leaves it out.
+@ImportAutoConfiguration(TaskSchedulingAutoConfiguration.class)
 @Import({ RestApiTestConfiguration.class, HttpSecurityConfiguration.class })
 public @interface RestApiTest {
 }
