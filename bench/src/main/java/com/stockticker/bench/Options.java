@@ -183,8 +183,8 @@ final class Options {
     List<String> subscribeHeaders;
 
     @Option(names = "--subscribe-headers", paramLabel = "H", order = 217, defaultValue = "",
-            description = "more headers on every SUBSCRIBE, comma-separated name:value pairs, e.g. format:lean "
-                    + "(StockTicker's lean batches); the report names them")
+            description = "more headers on every SUBSCRIBE, comma-separated name:value pairs; the report names "
+                    + "them. E.g. format:lean (StockTicker's lean batches)")
     void subscribeHeaders(String list) {
         subscribeHeaders = commaSeparated(list);
     }
