@@ -20,12 +20,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The trading module with the modules it uses (market, messaging, security, storage, leadership, roles) and
- * without the feed, delivery, the cluster or the web: orders go in through its public face,
+ * without the feed, the cluster or the web: orders go in through its public face,
  * {@link TradingService}, and what happened comes out as its events, once the journal has stored it.
  */
 // Leadership as in MarketModuleTest: the desk is one of its duties, and the market's ticker reaches it through a
-// @Bean method, which Modulith does not count as a dependency to bootstrap.
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "leadership")
+// @Bean method, which Modulith does not count as a dependency to bootstrap. Delivery and ops because messaging's
+// STOMP pipeline, which the desk's STOMP adapters need, is assembled from the elements they contribute as beans
+// (the sessions' outboxes, the messages-sent counter).
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "leadership", "delivery", "ops" })
 @ActiveProfiles("test")
 @DirtiesContext
 class TradingModuleTest {
