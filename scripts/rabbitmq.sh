@@ -70,8 +70,17 @@ EOF
         fi
       fi
     fi
+    # A pid file left by an earlier run in this directory names a process that is gone.
+    rm -f "$dir/rabbitmq.pid"
     # The open-file limit under su is 1,024, too few for more than about a thousand connections.
     as_rabbitmq "ulimit -n 20000; nohup rabbitmq-server >> '$dir/server.out' 2>&1 &"
+    # rabbitmq-server creates its pid file before it writes the pid into it, and `rabbitmqctl wait` gives up at
+    # once on a file it finds empty ({:garbage_in_pid_file, ...}, seen once in the outage test's restart): wait
+    # for the pid first, up to the same 120 s.
+    for _ in $(seq 1 1200); do
+      grep -qE '^[0-9]+' "$dir/rabbitmq.pid" 2>/dev/null && break
+      sleep 0.1
+    done
     if ! as_rabbitmq "rabbitmqctl wait '$dir/rabbitmq.pid' --timeout 120 && rabbitmqctl await_startup --timeout 120" > "$dir/await.out" 2>&1; then
       cat "$dir/await.out" "$dir/server.out" >&2
       exit 1
