@@ -97,6 +97,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .until(() -> get("/actuator/health/readiness", null).statusCode() == 200);
         }
         catch (ConditionTimeoutException notReady) {
+            // Whoever called this has no reference to close yet (start(...).awaitReady()): the process would outlive the test.
+            process.destroyForcibly();
             throw new AssertionError("The service was not ready within " + START_TIMEOUT + "; it printed:\n" + output(), notReady);
         }
         return this;
