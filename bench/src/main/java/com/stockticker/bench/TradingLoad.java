@@ -17,11 +17,13 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,7 @@ import picocli.CommandLine.Option;
         header = "StockTicker trading load: logged-in users sending market orders over STOMP.%n")
 public final class TradingLoad implements Callable<Integer> {
 
+    private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final Pattern EVENT = Pattern.compile("\"clientOrderId\":\"([^\"]+)\".*?\"status\":\"([A-Z]+)\"");
     private static final String[] SYMBOLS = Options.SYMBOLS_20.split(",");
 
@@ -52,7 +55,8 @@ public final class TradingLoad implements Callable<Integer> {
     private final Recorder toFilled = new Recorder(3);
     private final AtomicLong filled = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
+    /** Error messages and ERROR frames, by their {@code code} (or the frame's first line when it has none). */
+    private final Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
     private final AtomicLong sent = new AtomicLong();
 
     @Option(names = "--url", paramLabel = "URL", defaultValue = "ws://127.0.0.1:18080/ws",
@@ -141,11 +145,11 @@ public final class TradingLoad implements Callable<Integer> {
 
         String report = String.format(Locale.ROOT, """
                 {"label":"%s","users":%d,"ratePerUser":%.1f,"windowSeconds":%.1f,
-                 "ordersSentPerSecond":%.0f,"ordersFilledPerSecond":%.0f,"rejected":%d,"errors":%d,
+                 "ordersSentPerSecond":%.0f,"ordersFilledPerSecond":%.0f,"rejected":%d,"errors":%s,
                  "sendToNewMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},"sendToFilledMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},
                  "publishLatencyMs":{"idle":{"p50":%.2f,"p99":%.2f},"trading":{"p50":%.2f,"p99":%.2f}}}""",
                 label, users, rate, seconds, sentInWindow / seconds, filledInWindow / seconds, rejected.get(),
-                errors.get(), newLatency.getValueAtPercentile(50) / 1e3, newLatency.getValueAtPercentile(99) / 1e3,
+                errorCounts(), newLatency.getValueAtPercentile(50) / 1e3, newLatency.getValueAtPercentile(99) / 1e3,
                 newLatency.getMaxValue() / 1e3, filledLatency.getValueAtPercentile(50) / 1e3,
                 filledLatency.getValueAtPercentile(99) / 1e3, filledLatency.getMaxValue() / 1e3,
                 percentile(idleStart, idleEnd, 0.5), percentile(idleStart, idleEnd, 0.99),
@@ -228,8 +232,18 @@ public final class TradingLoad implements Callable<Integer> {
             }
         }
         else if (text.startsWith("MESSAGE") || text.startsWith("ERROR")) {
-            errors.incrementAndGet();
+            Matcher code = ERROR_CODE.matcher(text);
+            String kind = code.find() ? code.group(1) : text.lines().findFirst().orElse("?");
+            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
         }
+    }
+
+    /** The errors as a JSON object, {@code {"CODE":count,...}}. */
+    private String errorCounts() {
+        StringBuilder json = new StringBuilder("{");
+        errors.forEach((code, count) -> json.append(json.length() > 1 ? "," : "").append('"').append(code).append("\":")
+                .append(count.sum()));
+        return json.append('}').toString();
     }
 
     /** The cumulative bucket counts of {@code ticker_publish_latency_seconds}, by upper bound in seconds. */
