@@ -45,17 +45,22 @@ public class SessionMessenger {
     }
 
     /**
-     * Sends to every session of a user on this instance, one message per session, with the payload converted to
-     * JSON once for all of them.
+     * Sends to every session of a user on this instance that subscribed to {@code destination}, one message per
+     * session, with the payload converted to JSON once for all of them. Sessions that did not subscribe would have
+     * the message dropped by the broker: it is neither converted nor sent for them (a trading client that follows
+     * only its orders costs no portfolio conversions).
      */
     public void sendToUser(String username, String destination, Object payload) {
         SimpUser user = users.getUser(username);
         if (user == null) {
             return;
         }
+        String subscribed = Destinations.USER_PREFIX + destination;
         Set<String> sessionIds = new LinkedHashSet<>();
         for (SimpSession session : user.getSessions()) {
-            sessionIds.add(session.getId());
+            if (session.getSubscriptions().stream().anyMatch(subscription -> subscribed.equals(subscription.getDestination()))) {
+                sessionIds.add(session.getId());
+            }
         }
         if (sessionIds.isEmpty()) {
             return;
