@@ -22,9 +22,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import com.stockticker.messaging.ErrorCode;
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.trading.OrderStatus;
-import com.stockticker.trading.RejectReason;
 import com.stockticker.trading.Side;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +64,7 @@ class MessageBundlesTest {
     /** The server's error codes are shown in words, never as codes (the test runs over the enum as it is). */
     @Test
     void everyErrorCodeHasWordsInEveryLanguage() {
-        for (ErrorCode code : ErrorCode.values()) {
+        for (ErrorCode code : ErrorCode.errors()) {
             assertThat(english).as("English for %s", code).containsKey("error." + code.name());
             translations.forEach((locale, bundle) -> assertThat(bundle).as("%s for %s", locale, code).containsKey("error." + code.name()));
         }
@@ -74,7 +73,7 @@ class MessageBundlesTest {
     @Test
     void everyRejectReasonOrderStatusAndSideHasWords() {
         Set<String> keys = Stream.of(
-                Arrays.stream(RejectReason.values()).map(reason -> "reject." + reason.name()),
+                ErrorCode.rejectReasons().stream().map(reason -> "reject." + reason.name()),
                 Arrays.stream(OrderStatus.values()).map(status -> "js.orderStatus." + status.name()),
                 Arrays.stream(Side.values()).flatMap(side -> Stream.of("js.side." + side.name(), "js.order.verb." + side.name())),
                 Stream.of("connecting", "live", "reconnecting", "offline").map(status -> "js.status." + status))
