@@ -39,6 +39,8 @@ class MessageBundlesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     /** Literal keys in scripts: t('key', ...), tOr('key', ...), has('key'). */
     private static final Pattern SCRIPT_KEY = Pattern.compile("\\b(?:t|tOr|has)\\('([^'$]+)'");
+    /** A reject reason a script names for an order it finds wrong before sending it: {@code reason: 'CODE'}. */
+    private static final Pattern SCRIPT_REASON = Pattern.compile("\\breason: '([A-Z_]+)'");
     /** Keys in templates: #{key} and #{key(args)}. */
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([\\w.\\-]+)");
 
@@ -117,6 +119,20 @@ class MessageBundlesTest {
         }
         assertThat(used).as("keys used").hasSizeGreaterThan(50);
         assertThat(english.stringPropertyNames()).containsAll(used);
+    }
+
+    /**
+     * The dashboard checks an order before sending it and names what is wrong as the server would, with a reject
+     * reason (so that it shows the same {@code reject.} words): each reason it names is one of ErrorCode's.
+     */
+    @Test
+    void theReasonsTheScriptsNameAreRejectReasons() throws IOException {
+        Set<String> named = new TreeSet<>();
+        for (Resource script : resources("classpath:static/js/*.js")) {
+            named.addAll(matches(SCRIPT_REASON, script.getContentAsString(StandardCharsets.UTF_8)));
+        }
+        assertThat(named).as("reasons the scripts name").isNotEmpty();
+        assertThat(ErrorCode.rejectReasons().stream().map(Enum::name)).containsAll(named);
     }
 
     /**
