@@ -16,7 +16,8 @@ public enum ErrorCode {
     MALFORMED_JSON(Appears.IN_ERRORS, "The body is not JSON."),
     INVALID_MESSAGE(Appears.IN_ERRORS, "JSON of the wrong shape: an unknown field, a missing or invalid value, a wrong "
             + "type, or a `content-type` other than JSON; the message names the field. Also a `SUBSCRIBE` whose `id` "
-            + "the connection already uses, and a cancel that names not exactly one of `orderId` and `clientOrderId`."),
+            + "the connection already uses, a cancel that names not exactly one of `orderId` and `clientOrderId`, and "
+            + "a REST parameter the server cannot use."),
     UNKNOWN_SYMBOL(Appears.IN_BOTH, "A symbol that is not traded: in an order, in `SUBSCRIBE /app/quotes/{SYMBOL}` or "
             + "a candle destination, or in a subscription request (the message lists them)."),
     UNKNOWN_INTERVAL(Appears.IN_ERRORS, "A candle destination named an interval that is not one of "
