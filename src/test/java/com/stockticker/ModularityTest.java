@@ -32,7 +32,7 @@ class ModularityTest {
 
     static final Path DOCUMENTATION = Path.of("docs", "modules");
 
-    private static final List<String> FEATURES = List.of("cluster", "delivery", "feed", "leadership", "market", "messaging",
+    private static final List<String> FEATURES = List.of("cluster", "delivery", "errors", "feed", "leadership", "market", "messaging",
             "ops", "roles", "security", "storage", "trading", "web");
 
     private final ApplicationModules modules = ApplicationModules.of(StockTickerApplication.class);

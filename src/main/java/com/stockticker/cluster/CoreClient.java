@@ -14,7 +14,7 @@ import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
 import org.springframework.stereotype.Component;
 
 import com.stockticker.cluster.Backplane.Operation;
-import com.stockticker.messaging.ErrorCode;
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.roles.ClusterEnabled;
 
 /**

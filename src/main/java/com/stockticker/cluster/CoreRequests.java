@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 
 import com.stockticker.cluster.Backplane.Operation;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.trading.OrderQuery;
 import com.stockticker.trading.OrderRequest;
 import com.stockticker.trading.TradingService;

@@ -8,6 +8,7 @@ import tools.jackson.core.type.TypeReference;
 import org.springframework.stereotype.Service;
 
 import com.stockticker.cluster.Backplane.Operation;
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.roles.ClusterEnabled;
 import com.stockticker.trading.CancelRequest;
 import com.stockticker.trading.OrderEvent;
@@ -15,7 +16,6 @@ import com.stockticker.trading.OrderQuery;
 import com.stockticker.trading.OrderRejectedException;
 import com.stockticker.trading.OrderRequest;
 import com.stockticker.trading.Portfolio;
-import com.stockticker.trading.RejectReason;
 import com.stockticker.trading.TradingService;
 
 /**
@@ -82,7 +82,7 @@ class RemoteTrading implements TradingService {
     }
 
     /** An {@link OrderRejectedException} on its way to the core. */
-    record Rejection(String clientOrderId, RejectReason reason, String message) {
+    record Rejection(String clientOrderId, ErrorCode reason, String message) {
 
         OrderRejectedException toException() {
             return new OrderRejectedException(clientOrderId, reason, message);

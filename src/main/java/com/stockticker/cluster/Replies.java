@@ -9,8 +9,8 @@ import java.util.function.Function;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.AmqpReplyTimeoutException;
 
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 
 /**
  * How an edge reads the core's answer: the answer itself, or the core's refusal as the

@@ -2,12 +2,12 @@ package com.stockticker.feed;
 
 import org.springframework.stereotype.Component;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.market.UnknownIntervalException;
 import com.stockticker.market.UnknownSymbolException;
 import com.stockticker.messaging.Destinations;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
 import com.stockticker.messaging.TopicNames;
 
 /** A SUBSCRIBE to {@code /topic/candles.SYMBOL.interval} must name a traded symbol and a configured interval. */

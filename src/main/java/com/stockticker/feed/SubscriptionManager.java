@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.messaging.Destinations;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
 import com.stockticker.messaging.SessionMessenger;
 
 /**

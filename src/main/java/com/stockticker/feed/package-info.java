@@ -8,7 +8,7 @@
  * {@link com.stockticker.feed.LeanQuote}, {@link com.stockticker.feed.ManagedQuotes},
  * {@link com.stockticker.feed.SubscriptionRequest}), which the web module documents, and its configuration record.
  */
-@ApplicationModule(displayName = "Quote feed", allowedDependencies = { "market", "messaging" })
+@ApplicationModule(displayName = "Quote feed", allowedDependencies = { "errors", "market", "messaging" })
 package com.stockticker.feed;
 
 import org.springframework.modulith.ApplicationModule;

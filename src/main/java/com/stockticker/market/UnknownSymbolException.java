@@ -1,12 +1,19 @@
 package com.stockticker.market;
 
-/** A client named a symbol that is not one of the configured instruments. */
-public class UnknownSymbolException extends RuntimeException {
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
+
+/**
+ * A client named a symbol that is not one of the configured instruments: refused with
+ * {@link ErrorCode#UNKNOWN_SYMBOL}, as any other coded refusal (the REST API answers it with a 404 that names the
+ * symbol).
+ */
+public class UnknownSymbolException extends RejectedMessageException {
 
     private final String symbol;
 
     public UnknownSymbolException(String symbol) {
-        super("Unknown symbol '" + symbol + "'");
+        super(ErrorCode.UNKNOWN_SYMBOL, "Unknown symbol '" + symbol + "'");
         this.symbol = symbol;
     }
 

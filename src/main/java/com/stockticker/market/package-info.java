@@ -9,7 +9,7 @@
  * read, its two configuration records and its two "unknown" exceptions. The simulator, the candle book and the
  * store are its own.
  */
-@ApplicationModule(displayName = "Market", allowedDependencies = { "storage", "leadership", "roles" })
+@ApplicationModule(displayName = "Market", allowedDependencies = { "errors", "storage", "leadership", "roles" })
 package com.stockticker.market;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,8 @@ package com.stockticker.messaging;
 
 import org.jspecify.annotations.Nullable;
 
+import com.stockticker.errors.ErrorCode;
+
 /**
  * Sent on {@code /user/queue/errors} when the server refuses a client message.
  *

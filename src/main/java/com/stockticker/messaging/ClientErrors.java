@@ -5,6 +5,8 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
+import com.stockticker.errors.ErrorCode;
+
 /** Tells one session, on {@code /user/queue/errors}, that the server refused one of its messages. */
 @Component
 public class ClientErrors {

@@ -22,6 +22,9 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
+
 /**
  * Keeps clients to the destinations that are theirs: they SEND only to the application ({@code /app/**}),
  * so nobody but the server publishes prices; they SUBSCRIBE to topics, application snapshots and their

@@ -16,8 +16,8 @@ import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
-import com.stockticker.market.UnknownIntervalException;
-import com.stockticker.market.UnknownSymbolException;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 
 /**
  * Turns every failure of a {@code @MessageMapping} or {@code @SubscribeMapping} handler into an error on
@@ -55,16 +55,7 @@ class MessagingExceptionHandler {
         refuse(message, ErrorCode.INVALID_MESSAGE, problems);
     }
 
-    @MessageExceptionHandler
-    void unknownSymbol(UnknownSymbolException ex, Message<?> message) {
-        refuse(message, ErrorCode.UNKNOWN_SYMBOL, ex.getMessage());
-    }
-
-    @MessageExceptionHandler
-    void unknownInterval(UnknownIntervalException ex, Message<?> message) {
-        refuse(message, ErrorCode.UNKNOWN_INTERVAL, ex.getMessage());
-    }
-
+    /** Every refusal with a code, the market's unknown symbols and intervals among them. */
     @MessageExceptionHandler
     void rejected(RejectedMessageException ex, Message<?> message) {
         refuse(message, ex.getCode(), ex.getMessage());

@@ -3,6 +3,9 @@ package com.stockticker.messaging;
 import org.springframework.lang.Nullable;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
+
 /**
  * What a client that comes back after a reconnect says on its SUBSCRIBE to a {@linkplain ResumableTopic resumable
  * topic}: the {@code seq} of the last message it applied, and the market it applied it in (from the

@@ -1,5 +1,7 @@
 package com.stockticker.messaging;
 
+import com.stockticker.errors.ErrorCode;
+
 /**
  * A format, other than the default, that a topic's messages come in for subscribers that ask for it with
  * {@code format:{name}} on their SUBSCRIBE; the publisher makes it once per message (see {@link MessageFormats}).

@@ -1,5 +1,7 @@
 package com.stockticker.messaging;
 
+import com.stockticker.errors.RejectedMessageException;
+
 /**
  * Topics whose names say what they carry, such as {@code /topic/candles.AAPL.1m}: a feature that publishes
  * them says whether a name means something, so that a SUBSCRIBE to one that never will is refused with a code

@@ -5,6 +5,9 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
+
 /**
  * Catches what no other handler under {@code /app} takes, which Spring would otherwise drop without a word:
  * a client with a typo in a destination hears about it. The patterns match everything, so any more

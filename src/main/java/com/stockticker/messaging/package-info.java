@@ -1,7 +1,8 @@
 /**
  * The STOMP and WebSocket configuration, the destinations' names ({@link com.stockticker.messaging.Destinations}),
- * the guard that keeps clients to their destinations, and the error vocabulary clients hear
- * ({@link com.stockticker.messaging.ErrorCode}). The feature modules send through it and name their errors with it.
+ * the guard that keeps clients to their destinations, and how refusals reach a client: on {@code /user/queue/errors}
+ * as a {@link com.stockticker.messaging.ClientError} with one of the codes of
+ * {@link com.stockticker.errors.ErrorCode}, or as an ERROR frame. The feature modules send through it.
  */
 @ApplicationModule(displayName = "STOMP messaging")
 package com.stockticker.messaging;

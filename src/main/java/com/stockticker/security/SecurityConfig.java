@@ -29,6 +29,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import com.stockticker.messaging.Destinations;
+import com.stockticker.trading.AccountProperties;
 
 /**
  * Who may do what. Watching prices needs no account, over HTTP or STOMP; trading needs an authenticated
@@ -40,6 +41,8 @@ class SecurityConfig {
 
     /** The login form's page, and where it posts. */
     static final String LOGIN_PAGE = "/login";
+    /** The role of {@link AccountProperties#operators()}; every account has the role {@code TRADER}. */
+    static final String OPERATOR = "OPERATOR";
 
     @Bean
     SecurityFilterChain httpSecurity(HttpSecurity http) throws Exception {
@@ -47,7 +50,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/api/portfolio"), paths.matcher("/api/orders"),
                                 paths.matcher("/api/account/**")).authenticated()
-                        .requestMatchers(paths.matcher("/api/accounts/**")).hasRole(AccountProperties.OPERATOR)
+                        .requestMatchers(paths.matcher("/api/accounts/**")).hasRole(OPERATOR)
                         // The API's documentation is public, said here so that it stays so if the default changes.
                         .requestMatchers(paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
                                 paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**")).permitAll()
@@ -82,7 +85,7 @@ class SecurityConfig {
         return new InMemoryUserDetailsManager(properties.accounts().stream()
                 .map(account -> User.withUsername(account.username()).password(account.password())
                         .roles(properties.operators().contains(account.username())
-                                ? new String[] { "TRADER", AccountProperties.OPERATOR } : new String[] { "TRADER" })
+                                ? new String[] { "TRADER", OPERATOR } : new String[] { "TRADER" })
                         .build())
                 .toList());
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.springframework.stereotype.Service;
 
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.roles.CoreRole;
 
 /**
@@ -33,7 +34,7 @@ class LocalTrading implements TradingService {
 
     /** A rate-limited message's rejection, for the sender alone; every other event the desk tells every session. */
     private CompletableFuture<OrderEvent> forSender(OrderEvent event) {
-        if (event.reason() != RejectReason.RATE_LIMITED) {
+        if (event.reason() != ErrorCode.RATE_LIMITED) {
             return CompletableFuture.completedFuture(null);
         }
         return desk.told().thenApply(done -> event);

@@ -3,8 +3,8 @@ package com.stockticker.trading;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 
 /** An order inside an account; changed only under the account's lock, seen outside as {@link OrderEvent}. */
 final class Order {
@@ -15,7 +15,7 @@ final class Order {
     private final Instant createdAt;
     private OrderStatus status = OrderStatus.NEW;
     private BigDecimal averagePrice;
-    private RejectReason reason;
+    private ErrorCode reason;
     private String message;
     private Instant updatedAt;
     private boolean stored;
@@ -29,7 +29,7 @@ final class Order {
     }
 
     /** An order as the database holds it. */
-    Order(long orderNo, OrderRequest request, OrderStatus status, BigDecimal averagePrice, RejectReason reason, String message,
+    Order(long orderNo, OrderRequest request, OrderStatus status, BigDecimal averagePrice, ErrorCode reason, String message,
             Instant createdAt, Instant updatedAt) {
         this(orderNo, request, createdAt);
         this.status = status;
@@ -76,7 +76,7 @@ final class Order {
         return averagePrice;
     }
 
-    RejectReason reason() {
+    ErrorCode reason() {
         return reason;
     }
 
@@ -126,7 +126,7 @@ final class Order {
         updatedAt = at;
     }
 
-    void reject(RejectReason rejectReason, String why, Instant at) {
+    void reject(ErrorCode rejectReason, String why, Instant at) {
         status = OrderStatus.REJECTED;
         reason = rejectReason;
         message = why;

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 
 /**
  * Reads an order message field by field, so that every mistake in it becomes a rejected order with a
@@ -32,7 +32,7 @@ class OrderParser {
         String clientOrderId = body.path("clientOrderId").isString() ? body.get("clientOrderId").asString() : null;
         for (String field : body.propertyNames()) {
             if (!FIELDS.contains(field)) {
-                throw new OrderRejectedException(clientOrderId, RejectReason.UNKNOWN_FIELD, "Unknown field '" + field + "'");
+                throw new OrderRejectedException(clientOrderId, ErrorCode.UNKNOWN_FIELD, "Unknown field '" + field + "'");
             }
         }
         text(body, "clientOrderId", clientOrderId);
@@ -48,7 +48,7 @@ class OrderParser {
     private static String text(JsonNode body, String field, String clientOrderId) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
-            throw new OrderRejectedException(clientOrderId, RejectReason.MISSING_FIELD, "Missing field '" + field + "'");
+            throw new OrderRejectedException(clientOrderId, ErrorCode.MISSING_FIELD, "Missing field '" + field + "'");
         }
         if (!value.isString()) {
             throw invalid(clientOrderId, field + " must be a string");
@@ -68,10 +68,10 @@ class OrderParser {
     private static long quantity(JsonNode body, String clientOrderId) {
         JsonNode value = body.get("quantity");
         if (value == null || value.isNull()) {
-            throw new OrderRejectedException(clientOrderId, RejectReason.MISSING_FIELD, "Missing field 'quantity'");
+            throw new OrderRejectedException(clientOrderId, ErrorCode.MISSING_FIELD, "Missing field 'quantity'");
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new OrderRejectedException(clientOrderId, RejectReason.INVALID_QUANTITY, "quantity must be a positive whole number");
+            throw new OrderRejectedException(clientOrderId, ErrorCode.INVALID_QUANTITY, "quantity must be a positive whole number");
         }
         return value.longValue();
     }
@@ -82,12 +82,12 @@ class OrderParser {
             return null;
         }
         if (!value.isNumber()) {
-            throw new OrderRejectedException(clientOrderId, RejectReason.INVALID_LIMIT_PRICE, "limitPrice must be a number");
+            throw new OrderRejectedException(clientOrderId, ErrorCode.INVALID_LIMIT_PRICE, "limitPrice must be a number");
         }
         return value.decimalValue();
     }
 
     private static OrderRejectedException invalid(String clientOrderId, String message) {
-        return new OrderRejectedException(clientOrderId, RejectReason.INVALID_FIELD, message);
+        return new OrderRejectedException(clientOrderId, ErrorCode.INVALID_FIELD, message);
     }
 }

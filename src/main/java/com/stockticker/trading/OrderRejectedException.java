@@ -1,13 +1,21 @@
 package com.stockticker.trading;
 
-/** An order message that is JSON but not an order: rejected before it reaches an account. */
+import com.stockticker.errors.ErrorCode;
+
+/**
+ * An order message that is JSON but not an order: rejected before it reaches an account, with one of the
+ * {@link ErrorCode#rejectReasons() reject reasons}.
+ */
 public class OrderRejectedException extends RuntimeException {
 
     private final String clientOrderId;
-    private final RejectReason reason;
+    private final ErrorCode reason;
 
-    public OrderRejectedException(String clientOrderId, RejectReason reason, String message) {
+    public OrderRejectedException(String clientOrderId, ErrorCode reason, String message) {
         super(message);
+        if (!reason.isRejectReason()) {
+            throw new IllegalArgumentException(reason + " is an error code, not an order's reject reason");
+        }
         this.clientOrderId = clientOrderId;
         this.reason = reason;
     }
@@ -16,7 +24,7 @@ public class OrderRejectedException extends RuntimeException {
         return clientOrderId;
     }
 
-    public RejectReason getReason() {
+    public ErrorCode getReason() {
         return reason;
     }
 }

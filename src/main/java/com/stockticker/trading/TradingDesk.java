@@ -26,9 +26,8 @@ import com.stockticker.market.MarketProperties;
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
-import com.stockticker.security.AccountProperties;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.storage.Change;
 import com.stockticker.storage.Entry;
 import com.stockticker.storage.Journal;
@@ -129,7 +128,7 @@ class TradingDesk implements CoreDuty {
             if (!account.tryTakeOrderToken(clock.millis())) {
                 // Not recorded, and told to the sender alone (see LocalTrading): a rate-limited order may be sent
                 // again, with the same clientOrderId, and the user's other sessions need not hear of it.
-                order.reject(RejectReason.RATE_LIMITED, rateLimitMessage(), now);
+                order.reject(ErrorCode.RATE_LIMITED, rateLimitMessage(), now);
                 OrderEvent limited = order.event();
                 count(limited);
                 return limited;
@@ -176,7 +175,7 @@ class TradingDesk implements CoreDuty {
             Instant now = now();
             boolean limited = !account.tryTakeOrderToken(clock.millis());
             OrderEvent event = new OrderEvent(null, rejection.getClientOrderId(), null, null, null, null, null,
-                    OrderStatus.REJECTED, 0, null, limited ? RejectReason.RATE_LIMITED : rejection.getReason(),
+                    OrderStatus.REJECTED, 0, null, limited ? ErrorCode.RATE_LIMITED : rejection.getReason(),
                     limited ? rateLimitMessage() : rejection.getMessage(), now, now);
             count(event);
             if (limited) {
@@ -325,43 +324,43 @@ class TradingDesk implements CoreDuty {
     private Rejection validate(Account account, OrderRequest request, Quote quote) {
         Instrument instrument = instruments.get(request.symbol());
         if (instrument == null) {
-            return new Rejection(RejectReason.UNKNOWN_SYMBOL, "Unknown symbol '" + request.symbol() + "'");
+            return new Rejection(ErrorCode.UNKNOWN_SYMBOL, "Unknown symbol '" + request.symbol() + "'");
         }
         if (request.quantity() <= 0) {
-            return new Rejection(RejectReason.INVALID_QUANTITY, "quantity must be a positive whole number");
+            return new Rejection(ErrorCode.INVALID_QUANTITY, "quantity must be a positive whole number");
         }
         if (request.quantity() > limits.maxQuantity()) {
-            return new Rejection(RejectReason.QUANTITY_TOO_LARGE, "quantity must be at most " + limits.maxQuantity());
+            return new Rejection(ErrorCode.QUANTITY_TOO_LARGE, "quantity must be at most " + limits.maxQuantity());
         }
         if (request.type() == OrderType.MARKET && request.limitPrice() != null) {
-            return new Rejection(RejectReason.INVALID_LIMIT_PRICE, "A MARKET order has no limitPrice");
+            return new Rejection(ErrorCode.INVALID_LIMIT_PRICE, "A MARKET order has no limitPrice");
         }
         if (request.type() == OrderType.LIMIT) {
             if (request.limitPrice() == null) {
-                return new Rejection(RejectReason.MISSING_LIMIT_PRICE, "A LIMIT order needs a limitPrice");
+                return new Rejection(ErrorCode.MISSING_LIMIT_PRICE, "A LIMIT order needs a limitPrice");
             }
             if (request.limitPrice().signum() <= 0) {
-                return new Rejection(RejectReason.INVALID_LIMIT_PRICE, "limitPrice must be positive");
+                return new Rejection(ErrorCode.INVALID_LIMIT_PRICE, "limitPrice must be positive");
             }
             if (request.limitPrice().remainder(instrument.tickSize()).signum() != 0) {
-                return new Rejection(RejectReason.OFF_TICK_GRID, "limitPrice must be a multiple of the tick size "
+                return new Rejection(ErrorCode.OFF_TICK_GRID, "limitPrice must be a multiple of the tick size "
                         + instrument.tickSize().toPlainString());
             }
         }
         boolean rests = fillPrice(request, quote) == null;
         if (rests && account.openOrderCount() >= limits.maxOpenOrders()) {
-            return new Rejection(RejectReason.TOO_MANY_OPEN_ORDERS, "At most " + limits.maxOpenOrders() + " open orders");
+            return new Rejection(ErrorCode.TOO_MANY_OPEN_ORDERS, "At most " + limits.maxOpenOrders() + " open orders");
         }
         if (request.side() == Side.BUY) {
             BigDecimal price = request.type() == OrderType.MARKET ? quote.ask() : request.limitPrice();
             BigDecimal cost = price.multiply(BigDecimal.valueOf(request.quantity()));
             if (cost.compareTo(account.availableCash()) > 0) {
-                return new Rejection(RejectReason.INSUFFICIENT_CASH, "The order costs up to " + cost.toPlainString()
+                return new Rejection(ErrorCode.INSUFFICIENT_CASH, "The order costs up to " + cost.toPlainString()
                         + " and " + account.availableCash().toPlainString() + " is available");
             }
         }
         else if (request.quantity() > account.availableQuantity(request.symbol())) {
-            return new Rejection(RejectReason.INSUFFICIENT_POSITION, "Selling " + request.quantity() + " "
+            return new Rejection(ErrorCode.INSUFFICIENT_POSITION, "Selling " + request.quantity() + " "
                     + request.symbol() + " but " + account.availableQuantity(request.symbol()) + " are available; no short selling");
         }
         return null;
@@ -413,7 +412,7 @@ class TradingDesk implements CoreDuty {
         return account;
     }
 
-    private record Rejection(RejectReason reason, String message) {
+    private record Rejection(ErrorCode reason, String message) {
     }
 
     /**

@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.roles.CoreRole;
 import com.stockticker.storage.Change;
-import com.stockticker.storage.Table;
 import com.stockticker.storage.Table.Column;
+import com.stockticker.storage.Table;
 
 /**
  * How accounts, holdings and orders are kept in the database (see {@code db/migration/V1__trading.sql}): the
@@ -139,7 +140,7 @@ class TradingStore {
         OrderRequest request = new OrderRequest(row.getString("client_order_id"), row.getString("symbol"), Side.valueOf(row.getString("side")),
                 OrderType.valueOf(row.getString("order_type")), row.getLong("quantity"), decimal(row.getBigDecimal("limit_price"), 2));
         return new Order(row.getLong("order_no"), request, OrderStatus.valueOf(row.getString("status")),
-                decimal(row.getBigDecimal("average_price"), 2), reason != null ? RejectReason.valueOf(reason) : null,
+                decimal(row.getBigDecimal("average_price"), 2), reason != null ? ErrorCode.valueOf(reason) : null,
                 row.getString("message"), Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 

@@ -9,7 +9,7 @@
  * market's ticks as events and knows nothing of the cluster, the web pages or how frames reach the sockets.
  */
 @ApplicationModule(displayName = "Paper trading",
-        allowedDependencies = { "market", "messaging", "security", "storage", "leadership", "roles" })
+        allowedDependencies = { "errors", "market", "messaging", "storage", "leadership", "roles" })
 package com.stockticker.trading;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,5 @@
 package com.stockticker.web;
 
-import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.models.Components;
@@ -23,7 +22,8 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.stockticker.messaging.ErrorCode;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.trading.OrderEvent;
 
 /**
  * The REST API's OpenAPI document ({@code /v3/api-docs}, shown by {@code /swagger-ui.html}). Springdoc derives the
@@ -93,10 +93,26 @@ class ApiDocumentation {
         };
     }
 
-    /** Spring's {@code ProblemDetail} as it reaches clients, with {@code code} from {@link ErrorCode} itself. */
+    /**
+     * An order event's {@code reason} holds only the reject reasons: springdoc, which reads the type, would list every
+     * {@link ErrorCode}.
+     */
+    @Bean
+    @SuppressWarnings({ "rawtypes", "unchecked" }) // swagger's Schema<T> holds its enum as List<T>; here T is String
+    OpenApiCustomizer rejectReasons() {
+        return api -> {
+            Schema<?> event = api.getComponents().getSchemas().get(OrderEvent.class.getSimpleName());
+            Schema reason = event == null || event.getProperties() == null ? null : event.getProperties().get("reason");
+            if (reason != null) {
+                reason.setEnum(ErrorCode.rejectReasons().stream().map(Enum::name).toList());
+            }
+        };
+    }
+
+    /** Spring's {@code ProblemDetail} as it reaches clients, with {@code code} one of {@link ErrorCode#errors()}. */
     private static Schema<?> problemSchema() {
         StringSchema code = new StringSchema();
-        code.setEnum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        code.setEnum(ErrorCode.errors().stream().map(Enum::name).toList());
         code.description("Why the request was refused, as in the STOMP errors; absent on Spring's own problems "
                 + "(an unknown path, a method not allowed, no such account)");
         Schema<?> problem = new ObjectSchema()

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.market.UnknownIntervalException;
 import com.stockticker.market.UnknownSymbolException;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
 
 /**
  * Errors of the REST API as RFC 9457 problem details ({@code application/problem+json}). The {@code title} is in

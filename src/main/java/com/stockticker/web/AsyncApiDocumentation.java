@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -24,6 +25,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.feed.LeanBatch;
 import com.stockticker.feed.LeanQuote;
 import com.stockticker.feed.ManagedQuotes;
@@ -37,7 +39,6 @@ import com.stockticker.market.QuoteBook;
 import com.stockticker.market.QuoteHistory;
 import com.stockticker.messaging.ClientError;
 import com.stockticker.messaging.Destinations;
-import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.MessageFormats;
 import com.stockticker.messaging.ResumableTopic;
 import com.stockticker.messaging.ResumeRequest;
@@ -46,7 +47,6 @@ import com.stockticker.trading.CancelRequest;
 import com.stockticker.trading.OrderEvent;
 import com.stockticker.trading.OrderRequest;
 import com.stockticker.trading.Portfolio;
-import com.stockticker.trading.RejectReason;
 import com.stockticker.web.AsyncApi.Channel;
 import com.stockticker.web.AsyncApi.Operation;
 import com.stockticker.web.AsyncApi.Reference;
@@ -111,9 +111,9 @@ class AsyncApiDocumentation {
         Map<String, Channel> channels = new LinkedHashMap<>();
         Catalogue catalogue = new Catalogue(schemas, channels);
         catalogue.describe();
-        describe(schemas.property(ClientError.class.getSimpleName(), "code"), ErrorCode.values(), AsyncApiDocumentation::meaning,
+        describe(schemas.property(ClientError.class.getSimpleName(), "code"), ErrorCode.errors(),
                 "What was refused, to act on; it never changes (`message` says it in English)");
-        describe(schemas.property(OrderEvent.class.getSimpleName(), "reason"), RejectReason.values(), AsyncApiDocumentation::meaning,
+        describe(schemas.property(OrderEvent.class.getSimpleName(), "reason"), ErrorCode.rejectReasons(),
                 "Why a `REJECTED` order was rejected (`message` says it in English); null for the other statuses");
         String version = build.stream().map(BuildProperties::getVersion).findFirst().orElse("development");
         return new AsyncApi(AsyncApi.VERSION, new AsyncApi.Info("StockTicker STOMP API", version, INTRODUCTION), Map.of(),
@@ -137,61 +137,19 @@ class AsyncApiDocumentation {
             limits and examples, is in the project's `docs/protocol.md`.""".formatted(Destinations.USER_PREFIX + Destinations.USER_ERRORS);
 
     /**
-     * Each value of an enumerated property with what it means, in the extension {@code x-enum-descriptions} (JSON Schema
-     * has no place for it). The meanings come from the switches below, which do not compile without every value.
+     * The codes a property may hold, each with what it means ({@link ErrorCode#description()}) in the extension
+     * {@code x-enum-descriptions} (JSON Schema has no place for it). The values replace those the schema was made
+     * with, which are all of {@link ErrorCode}'s: an error and a rejection each carry only some of them.
      */
-    private static <E extends Enum<E>> void describe(Map<String, Object> property, E[] values, Function<E, String> meaning,
-            String description) {
+    private static void describe(Map<String, Object> property, List<ErrorCode> codes, String description) {
+        List<@Nullable String> values = new ArrayList<>(codes.stream().map(Enum::name).toList());
+        if (property.get("enum") instanceof List<?> made && made.contains(null)) {
+            values.add(null);
+        }
         property.put("description", description);
-        property.put("x-enum-descriptions", Arrays.stream(values).collect(Collectors.toMap(Enum::name, meaning,
+        property.put("enum", values);
+        property.put("x-enum-descriptions", codes.stream().collect(Collectors.toMap(Enum::name, ErrorCode::description,
                 (a, b) -> a, LinkedHashMap::new)));
-    }
-
-    static String meaning(ErrorCode code) {
-        return switch (code) {
-            case MALFORMED_JSON -> "The body is not JSON.";
-            case INVALID_MESSAGE -> "JSON of the wrong shape: an unknown field, a missing or invalid value, a wrong type, "
-                    + "or a content-type other than JSON; also a SUBSCRIBE whose id the connection already uses.";
-            case UNKNOWN_SYMBOL -> "A symbol that is not traded here.";
-            case UNKNOWN_INTERVAL -> "A candle interval that is not one of those offered.";
-            case TOO_MANY_SYMBOLS -> "A managed subscription would follow more symbols than a connection may.";
-            case RATE_OUT_OF_RANGE -> "maxRate is not more than 0 and at most the allowed maximum.";
-            case INVALID_HEADER -> "A header the service cannot use, or one not allowed on the destination (resume-after, "
-                    + "resume-market, format).";
-            case TOO_MANY_SUBSCRIPTIONS -> "A SUBSCRIBE beyond the subscriptions a connection may hold; UNSUBSCRIBE first.";
-            case FORBIDDEN_DESTINATION -> "A SEND outside " + Destinations.APP_PREFIX + ", a SUBSCRIBE outside "
-                    + Destinations.TOPIC_PREFIX + ", " + Destinations.APP_PREFIX + " and " + Destinations.USER_PREFIX
-                    + Destinations.QUEUE_PREFIX + ", with a wildcard, or to a topic of the service's own.";
-            case AUTHENTICATION_REQUIRED -> "A trading frame from a connection that did not log in.";
-            case ORDER_NOT_FOUND -> "A cancel named an order the user does not have.";
-            case ORDER_NOT_OPEN -> "A cancel named an order that is already filled, canceled or rejected.";
-            case RATE_LIMITED -> "Cancels faster than the user's order rate allows.";
-            case UNKNOWN_DESTINATION -> "A SEND or SUBSCRIBE under " + Destinations.APP_PREFIX + " that nothing answers.";
-            case INTERNAL_ERROR -> "The service failed to handle a valid message; it may be retried.";
-            case SERVICE_UNAVAILABLE -> "Nothing can be stored now (the database is down), or an edge of a cluster could "
-                    + "not reach the trading core in time; the message may be retried.";
-        };
-    }
-
-    static String meaning(RejectReason reason) {
-        return switch (reason) {
-            case UNKNOWN_FIELD -> "The order has a field orders do not have.";
-            case MISSING_FIELD -> "clientOrderId, symbol, side, type or quantity is missing.";
-            case INVALID_FIELD -> "A field of the wrong type, a side or type that is none of its values, or a malformed "
-                    + "clientOrderId.";
-            case UNKNOWN_SYMBOL -> "The symbol is not traded.";
-            case INVALID_QUANTITY -> "The quantity is not a positive whole number.";
-            case QUANTITY_TOO_LARGE -> "More than the largest quantity allowed (ticker.trading.max-quantity).";
-            case MISSING_LIMIT_PRICE -> "A LIMIT order without limitPrice.";
-            case INVALID_LIMIT_PRICE -> "limitPrice is not a positive number, or is given for a MARKET order.";
-            case OFF_TICK_GRID -> "limitPrice is not a multiple of the instrument's tick size.";
-            case INSUFFICIENT_CASH -> "A buy costs more than the cash that open orders do not reserve (a market buy is "
-                    + "priced at the ask).";
-            case INSUFFICIENT_POSITION -> "A sell of more shares than are held and not reserved by open sells.";
-            case TOO_MANY_OPEN_ORDERS -> "A limit order that would rest while the user has as many open orders as allowed.";
-            case RATE_LIMITED -> "More order messages at once, or a second, than allowed. The order is not kept: send it "
-                    + "again, with the same clientOrderId.";
-        };
     }
 
     /** Would the destination guard refuse an anonymous connection's {@code frame} to {@code address} for want of a user? */

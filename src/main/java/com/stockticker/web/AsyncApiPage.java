@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.stockticker.messaging.ClientError;
 
 /**
@@ -35,6 +37,11 @@ record AsyncApiPage(String asyncapi, AsyncApi.Info info, List<Paragraph> introdu
                 return List.of();
             }
             return Arrays.stream(text.strip().split("\n\\s*\n")).map(Paragraph::spans).toList();
+        }
+
+        /** One line of such text, such as an enumerated value's meaning; {@code null} for none. */
+        static @Nullable Paragraph inline(@Nullable String text) {
+            return text == null ? null : spans(text);
         }
 
         private static Paragraph spans(String paragraph) {
@@ -149,7 +156,7 @@ record AsyncApiPage(String asyncapi, AsyncApi.Info info, List<Paragraph> introdu
             }
             Map<String, String> meanings = (Map<String, String>) element.getOrDefault("x-enum-descriptions", Map.of());
             List<Value> values = element.get("enum") instanceof List<?> enumeration
-                    ? enumeration.stream().filter(Objects::nonNull).map(value -> new Value(value.toString(), meanings.get(value.toString())))
+                    ? enumeration.stream().filter(Objects::nonNull).map(value -> new Value(value.toString(), Paragraph.inline(meanings.get(value.toString()))))
                             .toList()
                     : List.of();
             return new PropertyView(name, type, referenced(element), array, required, nullable, values,
@@ -158,20 +165,21 @@ record AsyncApiPage(String asyncapi, AsyncApi.Info info, List<Paragraph> introdu
     }
 
     /** @param meaning {@code null} where the document says none */
-    record Value(String value, String meaning) {
+    record Value(String value, @Nullable Paragraph meaning) {
     }
 
     record SchemaView(String name, List<PropertyView> properties) {
     }
 
-    record ErrorView(String code, String meaning) {
+    record ErrorView(String code, Paragraph meaning) {
 
         @SuppressWarnings("unchecked")
         static List<ErrorView> of(Map<String, Map<String, Object>> schemas) {
             Map<String, Object> code = ((Map<String, Map<String, Object>>) schemas.get(ClientError.class.getSimpleName())
                     .get("properties")).get("code");
             Map<String, String> meanings = (Map<String, String>) code.get("x-enum-descriptions");
-            return meanings.entrySet().stream().map(meaning -> new ErrorView(meaning.getKey(), meaning.getValue())).toList();
+            return meanings.entrySet().stream().map(meaning -> new ErrorView(meaning.getKey(), Paragraph.spans(meaning.getValue())))
+                    .toList();
         }
     }
 

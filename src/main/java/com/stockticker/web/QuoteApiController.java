@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.market.CandleHistory;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
@@ -20,8 +22,6 @@ import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
 import com.stockticker.market.QuoteHistory;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
 
 /**
  * The market over plain HTTP, in the same JSON shapes as the STOMP snapshots. An operation that names its errors

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
-import com.stockticker.security.AccountProperties;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
+import com.stockticker.trading.AccountProperties;
 import com.stockticker.trading.OrderEvent;
 import com.stockticker.trading.OrderQuery;
 import com.stockticker.trading.OrderStatus;

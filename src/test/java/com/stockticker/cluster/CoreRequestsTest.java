@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 
 import com.stockticker.cluster.Backplane.Operation;
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.market.MarketState;
-import com.stockticker.messaging.ErrorCode;
-import com.stockticker.messaging.RejectedMessageException;
 import com.stockticker.trading.CancelRequest;
 import com.stockticker.trading.OrderEvent;
 import com.stockticker.trading.OrderQuery;
@@ -26,7 +26,6 @@ import com.stockticker.trading.OrderRequest;
 import com.stockticker.trading.OrderStatus;
 import com.stockticker.trading.OrderType;
 import com.stockticker.trading.Portfolio;
-import com.stockticker.trading.RejectReason;
 import com.stockticker.trading.Side;
 import com.stockticker.trading.TradingService;
 
@@ -68,7 +67,7 @@ class CoreRequestsTest {
     void cancelsAndRejectsAsTheEdgeAsked() {
         requests.handle(request("ticker-edge", Operation.CANCEL, "bob", new RemoteTrading.Cancel(null, "c-2")));
         requests.handle(request("ticker-edge", Operation.REJECT, "bob",
-                new RemoteTrading.Rejection("c-3", RejectReason.UNKNOWN_FIELD, "unknown field comment")));
+                new RemoteTrading.Rejection("c-3", ErrorCode.UNKNOWN_FIELD, "unknown field comment")));
         assertThat(desk.calls).containsExactly("cancel bob " + new CancelRequest(null, "c-2"), "reject bob c-3 UNKNOWN_FIELD");
     }
 

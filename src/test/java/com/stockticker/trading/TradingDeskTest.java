@@ -13,14 +13,14 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.stockticker.errors.ErrorCode;
+import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.market.CandleProperties;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
 import com.stockticker.market.Quote;
 import com.stockticker.market.QuoteBatch;
 import com.stockticker.market.QuoteBook;
-import com.stockticker.messaging.RejectedMessageException;
-import com.stockticker.security.AccountProperties;
 import com.stockticker.storage.Journal;
 import com.stockticker.support.TestDatabase;
 
@@ -115,7 +115,7 @@ class TradingDeskTest {
         desk.place("ann", order("l1", Side.BUY, OrderType.LIMIT, 50, "90.00"));
         assertThat(desk.portfolio("ann").availableCash()).isEqualByComparingTo("5500.00");
         assertThat(desk.place("ann", order("l2", Side.BUY, OrderType.LIMIT, 70, "90.00")).reason())
-                .isEqualTo(RejectReason.INSUFFICIENT_CASH);
+                .isEqualTo(ErrorCode.INSUFFICIENT_CASH);
 
         assertThat(desk.cancel("ann", null, "l1").status()).isEqualTo(OrderStatus.CANCELED);
 
@@ -132,7 +132,7 @@ class TradingDeskTest {
         desk.place("ann", order("s1", Side.SELL, OrderType.LIMIT, 8, "120.00"));
 
         assertThat(desk.place("ann", order("s2", Side.SELL, OrderType.MARKET, 3, null)).reason())
-                .isEqualTo(RejectReason.INSUFFICIENT_POSITION);
+                .isEqualTo(ErrorCode.INSUFFICIENT_POSITION);
         assertThat(desk.place("ann", order("s3", Side.SELL, OrderType.MARKET, 2, null)).status()).isEqualTo(OrderStatus.FILLED);
     }
 
@@ -153,7 +153,7 @@ class TradingDeskTest {
             assertThat(desk.place("ann", order("o" + i, Side.BUY, OrderType.LIMIT, 1, "50.00")).status()).isEqualTo(OrderStatus.NEW);
         }
         assertThat(desk.place("ann", order("o3", Side.BUY, OrderType.LIMIT, 1, "50.00")).reason())
-                .isEqualTo(RejectReason.TOO_MANY_OPEN_ORDERS);
+                .isEqualTo(ErrorCode.TOO_MANY_OPEN_ORDERS);
         // An order that fills at once does not rest, so the limit does not stop it.
         assertThat(desk.place("ann", order("m1", Side.BUY, OrderType.MARKET, 1, null)).status()).isEqualTo(OrderStatus.FILLED);
     }
@@ -173,14 +173,14 @@ class TradingDeskTest {
 
     @Test
     void everyOrderMessageCountsAgainstTheRateEvenOneThatIsNotAnOrder() {
-        OrderRejectedException unreadable = new OrderRejectedException("x", RejectReason.UNKNOWN_FIELD, "Unknown field 'y'");
+        OrderRejectedException unreadable = new OrderRejectedException("x", ErrorCode.UNKNOWN_FIELD, "Unknown field 'y'");
         for (int i = 0; i < 4; i++) {
-            assertThat(desk.reject("ann", unreadable).reason()).isEqualTo(RejectReason.UNKNOWN_FIELD);
+            assertThat(desk.reject("ann", unreadable).reason()).isEqualTo(ErrorCode.UNKNOWN_FIELD);
         }
         // The burst is 5 messages.
         assertThat(desk.place("ann", order("b1", Side.BUY, OrderType.MARKET, 1, null)).status()).isEqualTo(OrderStatus.FILLED);
-        assertThat(desk.reject("ann", unreadable).reason()).isEqualTo(RejectReason.RATE_LIMITED);
-        assertThat(desk.place("ann", order("b2", Side.BUY, OrderType.MARKET, 1, null)).reason()).isEqualTo(RejectReason.RATE_LIMITED);
+        assertThat(desk.reject("ann", unreadable).reason()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(desk.place("ann", order("b2", Side.BUY, OrderType.MARKET, 1, null)).reason()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThatThrownBy(() -> desk.cancel("ann", null, "b1")).isInstanceOf(RejectedMessageException.class)
                 .hasMessageContaining("order messages a second");
     }

@@ -15,19 +15,22 @@ import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.stockticker.errors.ErrorCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The trading module with the modules it uses (market, messaging, security, storage, leadership, roles) and
+ * The trading module with the modules it uses (errors, market, messaging, storage, leadership, roles) and
  * without the feed, the cluster or the web: orders go in through its public face,
  * {@link TradingService}, and what happened comes out as its events, once the journal has stored it.
  */
 // Leadership as in MarketModuleTest: the desk is one of its duties, and the market's ticker reaches it through a
-// @Bean method, which Modulith does not count as a dependency to bootstrap. Delivery and ops because messaging's
-// STOMP pipeline, which the desk's STOMP adapters need, is assembled from the elements they contribute as beans
-// (the sessions' outboxes, the messages-sent counter).
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "leadership", "delivery", "ops" })
+// @Bean method, which Modulith does not count as a dependency to bootstrap. Delivery, ops and security because
+// messaging's STOMP pipeline, which the desk's STOMP adapters need, is assembled from the elements they contribute
+// as beans (the sessions' outboxes, the messages-sent counter, the authentication and authorization of frames);
+// trading itself uses none of them.
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "leadership", "delivery", "ops", "security" })
 @ActiveProfiles("test")
 @DirtiesContext
 class TradingModuleTest {
@@ -65,7 +68,7 @@ class TradingModuleTest {
         await().until(() -> !ofOrder(events, "module-unknown").isEmpty());
         assertThat(ofOrder(events, "module-unknown")).singleElement().satisfies(order -> {
             assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
-            assertThat(order.reason()).isEqualTo(RejectReason.UNKNOWN_SYMBOL);
+            assertThat(order.reason()).isEqualTo(ErrorCode.UNKNOWN_SYMBOL);
             assertThat(order.message()).isEqualTo("Unknown symbol 'NOPE'");
         });
     }

@@ -48,9 +48,9 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.web.client.RestClient;
 
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.messaging.Destinations;
 import com.stockticker.messaging.EncodedJson;
-import com.stockticker.messaging.ErrorCode;
 import com.stockticker.messaging.ResumableTopic;
 import com.stockticker.messaging.TopicFormat;
 import com.stockticker.support.HeadlessChromium;
@@ -60,7 +60,6 @@ import com.stockticker.support.SpecificationSchema;
 import com.stockticker.support.StompClient;
 import com.stockticker.support.StompClients;
 import com.stockticker.support.StompFrame;
-import com.stockticker.trading.RejectReason;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,25 +196,26 @@ class AsyncApiIntegrationTest {
         });
     }
 
-    /** The error codes are ErrorCode's and the reject reasons RejectReason's, each with its meaning. */
+    /** The error codes and the reject reasons are those ErrorCode says may appear there, each with its description. */
     @Test
     void errorCodesAndRejectReasonsAreTheirEnumsWithAMeaningEach() {
-        assertEnumeration(schema("ClientError").get("properties").get("code"), ErrorCode.values());
-        assertEnumeration(schema("OrderEvent").get("properties").get("reason"), RejectReason.values());
+        assertEnumeration(schema("ClientError").get("properties").get("code"), ErrorCode.errors());
+        assertEnumeration(schema("OrderEvent").get("properties").get("reason"), ErrorCode.rejectReasons());
     }
 
-    private static void assertEnumeration(JsonNode property, Enum<?>[] constants) {
+    private static void assertEnumeration(JsonNode property, List<ErrorCode> codes) {
         List<String> values = new ArrayList<>();
         property.get("enum").forEach(value -> {
             if (!value.isNull()) {
                 values.add(value.asString());
             }
         });
-        String[] expected = Arrays.stream(constants).map(Enum::name).toArray(String[]::new);
+        String[] expected = codes.stream().map(Enum::name).toArray(String[]::new);
 
         assertThat(values).containsExactly(expected);
         assertThat(property.get("x-enum-descriptions").propertyNames()).containsExactly(expected);
-        property.get("x-enum-descriptions").forEach(meaning -> assertThat(meaning.asString()).isNotBlank());
+        codes.forEach(code -> assertThat(property.get("x-enum-descriptions").get(code.name()).asString())
+                .isEqualTo(code.description()));
     }
 
     /**
@@ -397,7 +397,7 @@ class AsyncApiIntegrationTest {
                     assertThat(chromium.driver().findElements(By.id("op-" + id))).as(id).hasSize(1));
             document.get("components").get("schemas").propertyNames().forEach(name ->
                     assertThat(chromium.driver().findElements(By.id("schema-" + name))).as(name).hasSize(1));
-            assertThat(chromium.driver().findElements(By.cssSelector("#errors tbody tr"))).hasSize(ErrorCode.values().length);
+            assertThat(chromium.driver().findElements(By.cssSelector("#errors tbody tr"))).hasSize(ErrorCode.errors().size());
             assertThat(chromium.text("#op-subscribePrices .address")).isEqualTo(Destinations.PRICES);
             assertThat(chromium.text("#op-placeOrder .login")).isEqualTo("Log in");
 

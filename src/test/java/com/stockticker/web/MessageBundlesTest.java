@@ -22,9 +22,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import com.stockticker.messaging.ErrorCode;
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.trading.OrderStatus;
-import com.stockticker.trading.RejectReason;
 import com.stockticker.trading.Side;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +39,8 @@ class MessageBundlesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     /** Literal keys in scripts: t('key', ...), tOr('key', ...), has('key'). */
     private static final Pattern SCRIPT_KEY = Pattern.compile("\\b(?:t|tOr|has)\\('([^'$]+)'");
+    /** A reject reason a script names for an order it finds wrong before sending it: {@code reason: 'CODE'}. */
+    private static final Pattern SCRIPT_REASON = Pattern.compile("\\breason: '([A-Z_]+)'");
     /** Keys in templates: #{key} and #{key(args)}. */
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([\\w.\\-]+)");
 
@@ -65,7 +66,7 @@ class MessageBundlesTest {
     /** The server's error codes are shown in words, never as codes (the test runs over the enum as it is). */
     @Test
     void everyErrorCodeHasWordsInEveryLanguage() {
-        for (ErrorCode code : ErrorCode.values()) {
+        for (ErrorCode code : ErrorCode.errors()) {
             assertThat(english).as("English for %s", code).containsKey("error." + code.name());
             translations.forEach((locale, bundle) -> assertThat(bundle).as("%s for %s", locale, code).containsKey("error." + code.name()));
         }
@@ -74,7 +75,7 @@ class MessageBundlesTest {
     @Test
     void everyRejectReasonOrderStatusAndSideHasWords() {
         Set<String> keys = Stream.of(
-                Arrays.stream(RejectReason.values()).map(reason -> "reject." + reason.name()),
+                ErrorCode.rejectReasons().stream().map(reason -> "reject." + reason.name()),
                 Arrays.stream(OrderStatus.values()).map(status -> "js.orderStatus." + status.name()),
                 Arrays.stream(Side.values()).flatMap(side -> Stream.of("js.side." + side.name(), "js.order.verb." + side.name())),
                 Stream.of("connecting", "live", "reconnecting", "offline").map(status -> "js.status." + status))
@@ -118,6 +119,20 @@ class MessageBundlesTest {
         }
         assertThat(used).as("keys used").hasSizeGreaterThan(50);
         assertThat(english.stringPropertyNames()).containsAll(used);
+    }
+
+    /**
+     * The dashboard checks an order before sending it and names what is wrong as the server would, with a reject
+     * reason (so that it shows the same {@code reject.} words): each reason it names is one of ErrorCode's.
+     */
+    @Test
+    void theReasonsTheScriptsNameAreRejectReasons() throws IOException {
+        Set<String> named = new TreeSet<>();
+        for (Resource script : resources("classpath:static/js/*.js")) {
+            named.addAll(matches(SCRIPT_REASON, script.getContentAsString(StandardCharsets.UTF_8)));
+        }
+        assertThat(named).as("reasons the scripts name").isNotEmpty();
+        assertThat(ErrorCode.rejectReasons().stream().map(Enum::name)).containsAll(named);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.stockticker.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import com.stockticker.messaging.ErrorCode;
+import com.stockticker.errors.ErrorCode;
 import com.stockticker.support.LenientHttp;
 import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.SpecificationSchema;
@@ -115,13 +114,26 @@ class OpenApiIntegrationTest {
         assertThat(specification.validate(badSchema)).isNotEmpty();
     }
 
-    /** The problem schema's codes are ErrorCode's, so the document cannot fall behind the enum. */
+    /** The problem schema's codes are ErrorCode's error codes, so the document cannot fall behind the enum. */
     @Test
     void problemCodesComeFromTheErrorCodeEnum() {
         List<String> codes = new ArrayList<>();
         schema("ProblemDetail").get("properties").get("code").get("enum").forEach(code -> codes.add(code.asString()));
 
-        assertThat(codes).containsExactly(Arrays.stream(ErrorCode.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(codes).containsExactly(ErrorCode.errors().stream().map(Enum::name).toArray(String[]::new));
+    }
+
+    /** An order event's reasons are ErrorCode's reject reasons, not every code. */
+    @Test
+    void orderEventReasonsAreTheRejectReasons() {
+        List<String> reasons = new ArrayList<>();
+        schema("OrderEvent").get("properties").get("reason").get("enum").forEach(reason -> {
+            if (!reason.isNull()) {
+                reasons.add(reason.asString());
+            }
+        });
+
+        assertThat(reasons).containsExactly(ErrorCode.rejectReasons().stream().map(Enum::name).toArray(String[]::new));
     }
 
     /** Exactly the operations that refuse an anonymous client say they need a user, and may answer 401 and 403. */

@@ -1,4 +1,4 @@
-package com.stockticker.security;
+package com.stockticker.trading;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.stockticker.security;
+package com.stockticker.trading;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The users who may trade ({@code ticker.accounts}). The two demo accounts are in {@code application.yml}.
+ * The users who may trade ({@code ticker.accounts}): the desk opens an account for each, with its starting cash, and
+ * security lets them log in with their password hash. The two demo accounts are in {@code application.yml}.
  *
  * @param accounts who may log in, with a password hash and the cash they start with
  * @param operators the usernames (of {@code accounts}) who may also reset other users' accounts
@@ -22,9 +23,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ticker")
 @Validated
 public record AccountProperties(@DefaultValue List<@Valid @NotNull Account> accounts, @DefaultValue List<@NotNull String> operators) {
-
-    /** The role of {@link #operators()}; every account has the role {@code TRADER}. */
-    public static final String OPERATOR = "OPERATOR";
 
     /**
      * @param username the login name: letters, digits, '.', '_' or '-'
