@@ -46,6 +46,8 @@ import picocli.CommandLine.Option;
         header = "StockTicker trading load: logged-in users sending market orders over STOMP.%n")
 public final class TradingLoad implements Callable<Integer> {
 
+    private static final String PUBLISH_LATENCY = "ticker_publish_latency_seconds";
+    private static final String JOURNAL_COMMIT = "ticker_journal_commit_seconds";
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final Pattern EVENT = Pattern.compile("\"clientOrderId\":\"([^\"]+)\".*?\"status\":\"([A-Z]+)\"");
     private static final String[] SYMBOLS = Options.SYMBOLS_20.split(",");
@@ -108,9 +110,9 @@ public final class TradingLoad implements Callable<Integer> {
         HttpClient http = HttpClient.newHttpClient();
 
         // The market alone first: the publish latency without orders.
-        Map<Double, Long> idleStart = publishLatencyBuckets(http, metrics);
+        String idleStart = scrape(http, metrics);
         TimeUnit.SECONDS.sleep(duration);
-        Map<Double, Long> idleEnd = publishLatencyBuckets(http, metrics);
+        String idleEnd = scrape(http, metrics);
 
         List<WebSocket> sockets = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -131,11 +133,11 @@ public final class TradingLoad implements Callable<Integer> {
         toFilled.getIntervalHistogram();
         long filledStart = filled.get();
         long sentStart = sent.get();
-        Map<Double, Long> loadStart = publishLatencyBuckets(http, metrics);
+        String loadStart = scrape(http, metrics);
         long windowStart = System.nanoTime();
         TimeUnit.SECONDS.sleep(duration);
         double seconds = (System.nanoTime() - windowStart) / 1e9;
-        Map<Double, Long> loadEnd = publishLatencyBuckets(http, metrics);
+        String loadEnd = scrape(http, metrics);
         var newLatency = toNew.getIntervalHistogram();
         var filledLatency = toFilled.getIntervalHistogram();
         long filledInWindow = filled.get() - filledStart;
@@ -147,13 +149,17 @@ public final class TradingLoad implements Callable<Integer> {
                 {"label":"%s","users":%d,"ratePerUser":%.1f,"windowSeconds":%.1f,
                  "ordersSentPerSecond":%.0f,"ordersFilledPerSecond":%.0f,"rejected":%d,"errors":%s,
                  "sendToNewMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},"sendToFilledMs":{"p50":%.2f,"p99":%.2f,"max":%.2f},
-                 "publishLatencyMs":{"idle":{"p50":%.2f,"p99":%.2f},"trading":{"p50":%.2f,"p99":%.2f}}}""",
+                 "publishLatencyMs":{"idle":{"p50":%.2f,"p99":%.2f},"trading":{"p50":%.2f,"p99":%.2f}},
+                 "journal":{"commitMs":{"p50":%.2f,"p99":%.2f},"entriesPerCommit":%.1f}}""",
                 label, users, rate, seconds, sentInWindow / seconds, filledInWindow / seconds, rejected.get(),
                 errorCounts(), newLatency.getValueAtPercentile(50) / 1e3, newLatency.getValueAtPercentile(99) / 1e3,
                 newLatency.getMaxValue() / 1e3, filledLatency.getValueAtPercentile(50) / 1e3,
                 filledLatency.getValueAtPercentile(99) / 1e3, filledLatency.getMaxValue() / 1e3,
-                percentile(idleStart, idleEnd, 0.5), percentile(idleStart, idleEnd, 0.99),
-                percentile(loadStart, loadEnd, 0.5), percentile(loadStart, loadEnd, 0.99));
+                percentile(PUBLISH_LATENCY, idleStart, idleEnd, 0.5), percentile(PUBLISH_LATENCY, idleStart, idleEnd, 0.99),
+                percentile(PUBLISH_LATENCY, loadStart, loadEnd, 0.5), percentile(PUBLISH_LATENCY, loadStart, loadEnd, 0.99),
+                percentile(JOURNAL_COMMIT, loadStart, loadEnd, 0.5), percentile(JOURNAL_COMMIT, loadStart, loadEnd, 0.99),
+                (value(loadEnd, "ticker_journal_batch_sum") - value(loadStart, "ticker_journal_batch_sum"))
+                        / (value(loadEnd, "ticker_journal_batch_count") - value(loadStart, "ticker_journal_batch_count")));
         PrintStream out = System.out;
         out.println(report);
         if (json != null) {
@@ -246,19 +252,30 @@ public final class TradingLoad implements Callable<Integer> {
         return json.append('}').toString();
     }
 
-    /** The cumulative bucket counts of {@code ticker_publish_latency_seconds}, by upper bound in seconds. */
-    private static Map<Double, Long> publishLatencyBuckets(HttpClient http, URI metrics) throws IOException, InterruptedException {
+    private static String scrape(HttpClient http, URI metrics) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The cumulative bucket counts of the histogram {@code name} in a scrape, by upper bound in seconds. */
+    private static Map<Double, Long> buckets(String name, String scrape) {
         Map<Double, Long> buckets = new TreeMap<>();
-        Pattern bucket = Pattern.compile("^ticker_publish_latency_seconds_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+]+)$");
-        String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
-        body.lines().map(bucket::matcher).filter(Matcher::matches).forEach(match -> buckets.put(
+        Pattern bucket = Pattern.compile("^" + name + "_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+]+)$");
+        scrape.lines().map(bucket::matcher).filter(Matcher::matches).forEach(match -> buckets.put(
                 match.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(match.group(1)),
                 (long) Double.parseDouble(match.group(2))));
         return buckets;
     }
 
+    /** The value of a meter without tags in a scrape (0 if it is not there). */
+    private static double value(String scrape, String name) {
+        return scrape.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst().orElse(0);
+    }
+
     /** The upper bound (ms) of the bucket that holds quantile {@code q} of what was recorded between two scrapes. */
-    private static double percentile(Map<Double, Long> start, Map<Double, Long> end, double q) {
+    private static double percentile(String histogram, String startScrape, String endScrape, double q) {
+        Map<Double, Long> start = buckets(histogram, startScrape);
+        Map<Double, Long> end = buckets(histogram, endScrape);
         long total = end.getOrDefault(Double.POSITIVE_INFINITY, 0L) - start.getOrDefault(Double.POSITIVE_INFINITY, 0L);
         for (Map.Entry<Double, Long> bucket : end.entrySet()) {
             long count = bucket.getValue() - start.getOrDefault(bucket.getKey(), 0L);
