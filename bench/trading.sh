@@ -19,7 +19,7 @@ SKIP_BUILD=0
 USERS="${USERS:-100}"; RATE="${RATE:-20}"; DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-150}"
 DATABASES="${DATABASES:-embedded postgresql}"; PORT="${PORT:-18090}"; PG_PORT="${PG_PORT:-15432}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms256m -Xmx1g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
-TOOL_JAVA_OPTS="${TOOL_JAVA_OPTS:--XX:+UseParallelGC -Xmx512m}"
+TOOL_JAVA_OPTS="${TOOL_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=5 -Xmx512m}"
 RESULTS="${RESULTS:-$ROOT/bench/results/trading-$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$RESULTS"
 
