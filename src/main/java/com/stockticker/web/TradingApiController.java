@@ -77,8 +77,8 @@ class TradingApiController {
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String before,
             @RequestParam(defaultValue = "100") @Min(value = 1, message = LIMIT_RANGE) @Max(value = MAX_PAGE, message = LIMIT_RANGE) int limit) {
-        // Bean Validation has no constraint that compares two parameters short of a class-level cross-parameter
-        // constraint and its validator, written for this one rule; two lines say it plainly. Spring checks the
+        // Bean Validation compares two parameters only with a cross-parameter constraint on the method, an annotation
+        // and a validator of our own written for this one rule; two lines say it plainly. Spring checks the
         // limit before this method runs, so a bad limit is still reported first, as before.
         if (from != null && to != null && !from.isBefore(to)) {
             throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "from must be before to");
