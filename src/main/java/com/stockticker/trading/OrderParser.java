@@ -14,6 +14,14 @@ import com.stockticker.errors.RejectedMessageException;
 /**
  * Reads an order message field by field, so that every mistake in it becomes a rejected order with a
  * reason that names the field, rather than a generic error.
+ * <p>
+ * Every other request is read by Jackson and checked by Bean Validation, its mistakes turned into error codes by
+ * the two exception handlers ({@code messaging.MessagingExceptionHandler}, {@code web.ApiExceptionHandler}). An
+ * order is the one exception: each mistake must be answered as a {@code REJECTED} order event that still carries
+ * the {@code clientOrderId} and names the field with its own reason ({@code UNKNOWN_FIELD}, {@code MISSING_FIELD},
+ * {@code INVALID_FIELD}, ...), whatever the order of the fields. Jackson stops at the first bad field without the
+ * rest of the object (so without the {@code clientOrderId} when it comes later), and Bean Validation's violations
+ * carry no such reason.
  */
 @Component
 class OrderParser {

@@ -1,6 +1,9 @@
 package com.stockticker.web;
 
+import java.util.stream.Collectors;
+
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.stockticker.errors.ErrorCode;
@@ -43,15 +47,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A refusal with a code, as STOMP would report it: 503 when the database is unavailable or, on an edge, the
-     * trading core could not be reached in time; 400 for a bad request (a candle {@code limit} below 1).
+     * trading core could not be reached in time; 400 for a bad request (an order history's {@code from} not before
+     * its {@code to}).
      */
     @ExceptionHandler
     ProblemDetail rejected(RejectedMessageException ex) {
         HttpStatus status = ex.getCode() == ErrorCode.SERVICE_UNAVAILABLE ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-        problem.setTitle(statusTitle(status, status.getReasonPhrase()));
-        problem.setProperty("code", ex.getCode().name());
-        return problem;
+        return problem(status, ex.getCode(), ex.getMessage());
+    }
+
+    /**
+     * A request parameter outside its Bean Validation constraints (a {@code limit} out of range), which Spring
+     * checks before the controller runs: {@code INVALID_MESSAGE}, with the constraint's message as the detail.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = ex.getAllErrors().stream().map(MessageSourceResolvable::getDefaultMessage).distinct()
+                .collect(Collectors.joining("; "));
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_MESSAGE, detail), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
     /**
@@ -68,6 +83,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /** A problem with the error code clients know from STOMP, titled in the request's language. */
+    private ProblemDetail problem(HttpStatus status, ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(statusTitle(status, status.getReasonPhrase()));
+        problem.setProperty("code", code.name());
+        return problem;
     }
 
     /** A 404 that names what was not found, under {@code name}, with the error code clients know from STOMP. */

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.stockticker.errors.ErrorCode;
-import com.stockticker.errors.RejectedMessageException;
 import com.stockticker.market.CandleHistory;
 import com.stockticker.market.Instrument;
 import com.stockticker.market.MarketProperties;
@@ -71,10 +70,7 @@ class QuoteApiController {
     @ApiResponse(responseCode = "404", description = "Unknown symbol (`UNKNOWN_SYMBOL`) or interval (`UNKNOWN_INTERVAL`)")
     @ApiResponse(responseCode = "400", description = "`limit` below 1 (`INVALID_MESSAGE`) or not a number")
     CandleHistory candles(@PathVariable String symbol, @Parameter(example = "1m") @PathVariable String interval,
-            @Parameter(description = "How many bars, the newest; all that are kept without it") @RequestParam(required = false) Integer limit) {
-        if (limit != null && limit < 1) {
-            throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "limit must be at least 1");
-        }
+            @Parameter(description = "How many bars, the newest; all that are kept without it") @RequestParam(required = false) @Min(value = 1, message = "limit must be at least 1") Integer limit) {
         return book.candles(symbol, interval, limit != null ? limit : Integer.MAX_VALUE);
     }
 }

@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +50,8 @@ class TradingApiController {
     /** The most orders one page of history holds. */
     static final int MAX_PAGE = 1000;
 
+    private static final String LIMIT_RANGE = "limit must be between 1 and " + MAX_PAGE;
+
     private final TradingService trading;
     private final Set<String> usernames;
 
@@ -71,10 +75,11 @@ class TradingApiController {
     @ApiResponse(responseCode = "400", description = "`limit` outside 1..1000 or `from` not before `to` (`INVALID_MESSAGE`), or a value of the wrong type")
     CompletableFuture<List<OrderEvent>> orders(Principal user, @RequestParam(required = false) Set<OrderStatus> status,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) String before, @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "limit must be between 1 and " + MAX_PAGE);
-        }
+            @RequestParam(required = false) String before,
+            @RequestParam(defaultValue = "100") @Min(value = 1, message = LIMIT_RANGE) @Max(value = MAX_PAGE, message = LIMIT_RANGE) int limit) {
+        // Bean Validation compares two parameters only with a cross-parameter constraint on the method, an annotation
+        // and a validator of our own written for this one rule; two lines say it plainly. Spring checks the
+        // limit before this method runs, so a bad limit is still reported first, as before.
         if (from != null && to != null && !from.isBefore(to)) {
             throw new RejectedMessageException(ErrorCode.INVALID_MESSAGE, "from must be before to");
         }

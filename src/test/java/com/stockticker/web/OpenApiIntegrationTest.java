@@ -154,6 +154,17 @@ class OpenApiIntegrationTest {
         }));
     }
 
+    /** A query parameter's Bean Validation constraints, which the server checks, are its schema's bounds. */
+    @Test
+    void limitsAreDocumentedFromTheirConstraints() {
+        JsonNode orders = parameter("/api/orders", "limit");
+        assertThat(orders.get("minimum").asInt()).isEqualTo(1);
+        assertThat(orders.get("maximum").asInt()).isEqualTo(TradingApiController.MAX_PAGE);
+        JsonNode candles = parameter("/api/candles/{symbol}/{interval}", "limit");
+        assertThat(candles.get("minimum").asInt()).isEqualTo(1);
+        assertThat(candles.has("maximum")).isFalse();
+    }
+
     /** A real quote has every property its schema declares (Jackson writes every record component), and no other. */
     @Test
     void aQuoteMatchesItsSchema() {
@@ -224,6 +235,16 @@ class OpenApiIntegrationTest {
         ResponseEntity<JsonNode> response = http.get().uri("/v3/api-docs").retrieve().toEntity(JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    /** The schema of the named query parameter of a GET. */
+    private JsonNode parameter(String path, String name) {
+        for (JsonNode parameter : document().get("paths").get(path).get("get").get("parameters")) {
+            if (parameter.get("name").asString().equals(name)) {
+                return parameter.get("schema");
+            }
+        }
+        throw new AssertionError("GET " + path + " has no parameter " + name);
     }
 
     private JsonNode schema(String name) {
