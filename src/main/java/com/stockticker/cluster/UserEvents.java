@@ -26,6 +26,7 @@ class UserEvents {
     /** {@code null} on an edge, which always passes the events on. */
     private final CoreLeadership leadership;
 
+    /** @param leadership an optional bean, not a cycle's workaround: only a core has one (an edge has no leadership) */
     UserEvents(BackplaneMessages messages, SessionMessenger sessions, ObjectProvider<CoreLeadership> leadership) {
         this.messages = messages;
         this.sessions = sessions;

@@ -3,7 +3,7 @@ package com.stockticker.leadership;
 import org.springframework.core.Ordered;
 
 /**
- * Something only the active core does. {@link CoreLeadership} calls {@link #takeOver()} on every duty in
+ * Something only the active core does. {@link Succession} calls {@link #takeOver()} on every duty in
  * {@link #getOrder() order} once this instance is the active core and its journal takes changes, and
  * {@link #standDown()} in the reverse order as soon as it no longer is.
  */

@@ -26,7 +26,7 @@ class DatabaseElection implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseElection.class);
 
-    private final CoreLeadership leadership;
+    private final Succession succession;
     private final AdvisoryLock lock;
     private final Duration pollInterval;
     private final boolean standbyAllowed;
@@ -35,8 +35,8 @@ class DatabaseElection implements SmartLifecycle {
     private boolean holding;
     private Thread thread;
 
-    DatabaseElection(CoreLeadership leadership, AdvisoryLock lock, Duration pollInterval, boolean standbyAllowed) {
-        this.leadership = leadership;
+    DatabaseElection(Succession succession, AdvisoryLock lock, Duration pollInterval, boolean standbyAllowed) {
+        this.succession = succession;
         this.lock = lock;
         this.pollInterval = pollInterval;
         this.standbyAllowed = standbyAllowed;
@@ -53,7 +53,7 @@ class DatabaseElection implements SmartLifecycle {
                 throw new IllegalStateException(ANOTHER_CORE);
             }
             holding = true;
-            leadership.takeOver();
+            succession.takeOver();
         }
         running = true;
         thread = new Thread(this::run, "core-election");
@@ -82,9 +82,9 @@ class DatabaseElection implements SmartLifecycle {
 
     /** One round: a standby tries the lock, the active core checks it. */
     void poll() {
-        if (leadership.active()) {
+        if (succession.active()) {
             if (!lock.held()) {
-                leadership.standDown("the database did not confirm the core lock");
+                succession.standDown("the database did not confirm the core lock");
                 release();
             }
             return;
@@ -96,7 +96,7 @@ class DatabaseElection implements SmartLifecycle {
         if (lock.tryAcquire()) {
             holding = true;
             try {
-                leadership.takeOver();
+                succession.takeOver();
             }
             catch (RuntimeException failed) {
                 log.error("Could not take over as the active core; letting the lock go and trying again", failed);
@@ -123,7 +123,7 @@ class DatabaseElection implements SmartLifecycle {
             }
             thread = null;
         }
-        leadership.standDown("the instance is shutting down");
+        succession.standDown("the instance is shutting down");
         release();
     }
 

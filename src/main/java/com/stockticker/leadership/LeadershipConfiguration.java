@@ -1,12 +1,12 @@
 package com.stockticker.leadership;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.SmartLifecycle;
@@ -29,18 +29,24 @@ class LeadershipConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LeadershipConfiguration.class);
 
+    /** What the duties read while they take over: it holds none of them, so that they can depend on it. */
     @Bean
-    CoreLeadership coreLeadership(JdbcTemplate jdbc, TransactionTemplate transactions, Journal journal,
-            ObjectProvider<CoreDuty> duties, LeadershipProperties properties, Clock clock, MeterRegistry meters) {
-        return new CoreLeadership(jdbc, transactions, journal, duties, properties.instanceName(), clock, meters);
+    CoreLeadership coreLeadership(LeadershipProperties properties, MeterRegistry meters) {
+        return new CoreLeadership(properties.instanceName(), meters);
     }
 
     @Bean
-    SmartLifecycle coreElection(CoreLeadership leadership, JdbcConnectionDetails database, LeadershipProperties properties,
+    Succession succession(CoreLeadership leadership, JdbcTemplate jdbc, TransactionTemplate transactions, Journal journal,
+            List<CoreDuty> duties, Clock clock, MeterRegistry meters) {
+        return new Succession(leadership, jdbc, transactions, journal, duties, clock, meters);
+    }
+
+    @Bean
+    SmartLifecycle coreElection(Succession succession, JdbcConnectionDetails database, LeadershipProperties properties,
             Environment environment) {
         boolean cluster = environment.getProperty("ticker.cluster.enabled", Boolean.class, false);
         if (DatabaseDriver.fromJdbcUrl(database.getJdbcUrl()) == DatabaseDriver.POSTGRESQL) {
-            return new DatabaseElection(leadership, new AdvisoryLock(database, properties.lockTimeout(), properties.instanceName()),
+            return new DatabaseElection(succession, new AdvisoryLock(database, properties.lockTimeout(), properties.instanceName()),
                     properties.pollInterval(), cluster);
         }
         if (cluster) {
@@ -48,7 +54,7 @@ class LeadershipConfiguration {
                     + "standby, and nothing stops a second core on another database from trading too. Run exactly one core, "
                     + "or use PostgreSQL for failover (README.md, \"Failover\")");
         }
-        return new SoleCore(leadership);
+        return new SoleCore(succession);
     }
 
     @Bean

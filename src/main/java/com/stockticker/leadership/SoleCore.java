@@ -11,22 +11,22 @@ import com.stockticker.storage.Journal;
  */
 class SoleCore implements SmartLifecycle {
 
-    private final CoreLeadership leadership;
+    private final Succession succession;
     private volatile boolean running;
 
-    SoleCore(CoreLeadership leadership) {
-        this.leadership = leadership;
+    SoleCore(Succession succession) {
+        this.succession = succession;
     }
 
     @Override
     public void start() {
-        leadership.takeOver();
+        succession.takeOver();
         running = true;
     }
 
     @Override
     public void stop() {
-        leadership.standDown("the instance is shutting down");
+        succession.standDown("the instance is shutting down");
         running = false;
     }
 

@@ -7,10 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import com.stockticker.leadership.CoreLeadership;
 import com.stockticker.roles.CoreRole;
@@ -55,7 +57,21 @@ class MarketConfiguration {
     @Bean
     @CoreRole
     MarketTicker marketTicker(MarketSimulator simulator, MarketStore store, QuoteBook book, MarketProperties properties,
-            ApplicationEventPublisher events, CoreLeadership leadership) {
-        return new MarketTicker(simulator, store, book, properties.tickInterval(), events, leadership::market);
+            ApplicationEventPublisher events, CoreLeadership leadership, ThreadPoolTaskScheduler marketTicks) {
+        return new MarketTicker(simulator, store, book, properties.tickInterval(), events, leadership::market, marketTicks);
+    }
+
+    /**
+     * The market's own thread, one, so that ticks run one after the other; a bean built with Boot's builder, so that
+     * Boot's executor metrics show it.
+     */
+    @Bean
+    @CoreRole
+    ThreadPoolTaskScheduler marketTicks(ThreadPoolTaskSchedulerBuilder builder) {
+        ThreadPoolTaskScheduler scheduler = builder.threadNamePrefix("market-").poolSize(1).build();
+        // Shut down when the bean is destroyed, after the ticker, as when the ticker made it itself: not paused or shut
+        // down early when the context begins to close, before the graceful disconnect and the leadership stop the market.
+        scheduler.setAcceptTasksAfterContextClose(true);
+        return scheduler;
     }
 }

@@ -8,9 +8,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.TaskScheduler;
 
 import com.stockticker.leadership.CoreDuty;
 import com.stockticker.storage.ReservedSequence;
@@ -25,9 +24,10 @@ import com.stockticker.storage.ReservedSequence;
  * starts the seed's market at tick 1.
  *
  * <p>It runs on a thread of its own rather than on {@code @Scheduled}: the STOMP broker brings its own
- * task scheduler, and a slow heartbeat or listener must not delay the market, nor the market them.
+ * task scheduler, and a slow heartbeat or listener must not delay the market, nor the market them. One thread, so
+ * that ticks run one after the other in order (see {@code MarketConfiguration#marketTicks}).
  */
-public class MarketTicker implements CoreDuty, DisposableBean {
+public class MarketTicker implements CoreDuty {
 
     private static final Logger log = LoggerFactory.getLogger(MarketTicker.class);
 
@@ -37,22 +37,24 @@ public class MarketTicker implements CoreDuty, DisposableBean {
     private final Duration interval;
     private final ApplicationEventPublisher events;
     private final Supplier<String> market;
-    private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private final TaskScheduler scheduler;
     private MarketSimulator simulator;
     private ReservedSequence ticks;
     private ScheduledFuture<?> ticking;
 
-    /** @param market the name of the market the database holds, known once this core took over */
+    /**
+     * @param market the name of the market the database holds, known once this core took over
+     * @param scheduler the market's own thread
+     */
     MarketTicker(MarketSimulator seeded, MarketStore store, QuoteBook book, Duration interval, ApplicationEventPublisher events,
-            Supplier<String> market) {
+            Supplier<String> market, TaskScheduler scheduler) {
         this.seeded = seeded;
         this.store = store;
         this.book = book;
         this.interval = interval;
         this.events = events;
         this.market = market;
-        scheduler.setThreadNamePrefix("market-");
-        scheduler.initialize();
+        this.scheduler = scheduler;
     }
 
     /**
@@ -104,10 +106,5 @@ public class MarketTicker implements CoreDuty, DisposableBean {
     @Override
     public int getOrder() {
         return MARKET;
-    }
-
-    @Override
-    public void destroy() {
-        scheduler.shutdown();
     }
 }

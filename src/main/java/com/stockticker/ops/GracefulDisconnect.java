@@ -34,7 +34,7 @@ class GracefulDisconnect implements SmartLifecycle {
     private volatile boolean running;
 
     /**
-     * @param market the market, on the core; an edge has none to stop
+     * @param market an optional bean, not a cycle's workaround: the market, on the core; an edge has none to stop
      * @param outbound the executor of Spring's outbound channel, by its name: Spring makes it inside its STOMP
      *     configuration, beside two other executors of the same type, and offers no other way to reach it
      */

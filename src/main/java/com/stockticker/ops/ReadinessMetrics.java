@@ -26,7 +26,7 @@ class ReadinessMetrics implements MeterBinder {
 
     private final ObjectProvider<HealthEndpoint> health;
 
-    /** @param health absent when the health endpoint is not exposed: then there is no readiness to report */
+    /** @param health an optional bean, absent when the health endpoint is not exposed: then there is no readiness to report */
     ReadinessMetrics(ObjectProvider<HealthEndpoint> health) {
         this.health = health;
     }

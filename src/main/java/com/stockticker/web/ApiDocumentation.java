@@ -42,6 +42,7 @@ class ApiDocumentation {
 
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
+    /** @param build an optional bean: only a build that ran Boot's build-info goal has one */
     @Bean
     OpenAPI stockTickerApi(ObjectProvider<BuildProperties> build) {
         // build-info.properties is written by the Maven build; a run from an IDE without it still documents.

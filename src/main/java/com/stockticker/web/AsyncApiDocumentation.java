@@ -78,6 +78,7 @@ class AsyncApiDocumentation {
     private final List<ResumableTopic> resumableTopics;
     private final List<TopicFormat> topicFormats;
     private final AuthorizationManager<Message<?>> authorization;
+    /** An optional bean: only a build that ran Boot's build-info goal has one. */
     private final ObjectProvider<BuildProperties> build;
     private final Supplier<AsyncApi> document = SingletonSupplier.of(this::make);
 

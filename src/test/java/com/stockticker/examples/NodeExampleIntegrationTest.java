@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.stockticker.support.LiveServerTest;
 import com.stockticker.support.NodeExample;
@@ -26,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Node examples of {@code docs/protocol.md} run against a live server: quotes (resumed after a drop), and a trade. */
 @LiveServerTest
-@Import(SessionDropper.class)
 class NodeExampleIntegrationTest {
 
     @LocalServerPort

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -13,8 +12,6 @@ import java.util.concurrent.ExecutionException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import com.stockticker.storage.Change;
 import com.stockticker.storage.Entry;
@@ -36,8 +33,10 @@ class CoreLeadershipTest {
     private final Journal journalB = database.journalStandingBy();
     private final Duty dutyA = new Duty();
     private final Duty dutyB = new Duty();
-    private final CoreLeadership coreA = leadership("core-a", journalA, dutyA);
-    private final CoreLeadership coreB = leadership("core-b", journalB, dutyB);
+    private final CoreLeadership leadershipA = new CoreLeadership("core-a", new SimpleMeterRegistry());
+    private final CoreLeadership leadershipB = new CoreLeadership("core-b", new SimpleMeterRegistry());
+    private final Succession coreA = succession(leadershipA, journalA, List.of(dutyA));
+    private final Succession coreB = succession(leadershipB, journalB, List.of(dutyB));
 
     @AfterEach
     void close() {
@@ -46,20 +45,20 @@ class CoreLeadershipTest {
 
     @Test
     void aStandbyTakesNothingUntilItTakesOver() {
-        assertThat(coreA.active()).isFalse();
+        assertThat(leadershipA.active()).isFalse();
         assertThat(journalA.available()).isFalse();
         assertThat(journalA.standingBy()).isTrue();
         assertThat(dutyA.calls).isEmpty();
 
         coreA.takeOver();
 
-        assertThat(coreA.active()).isTrue();
-        assertThat(coreA.epoch()).isEqualTo(1);
-        assertThat(coreA.since()).isEqualTo(CLOCK.instant());
+        assertThat(leadershipA.active()).isTrue();
+        assertThat(leadershipA.epoch()).isEqualTo(1);
+        assertThat(leadershipA.since()).isEqualTo(CLOCK.instant());
         assertThat(journalA.available()).isTrue();
         assertThat(dutyA.calls).containsExactly("takeOver");
         assertThat(database.jdbc().queryForMap("SELECT epoch, holder, market FROM core_leader"))
-                .containsEntry("EPOCH", 1L).containsEntry("HOLDER", "core-a").containsEntry("MARKET", coreA.market());
+                .containsEntry("EPOCH", 1L).containsEntry("HOLDER", "core-a").containsEntry("MARKET", leadershipA.market());
     }
 
     @Test
@@ -73,14 +72,14 @@ class CoreLeadershipTest {
         // failsWithin alone would pass on a timeout too: the future must have failed.
         assertThat(late).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
                 .withMessageContaining("not stored");
-        assertThat(coreA.active()).isFalse();
+        assertThat(leadershipA.active()).isFalse();
         assertThat(journalA.available()).isFalse();
         assertThat(dutyA.calls).containsExactly("takeOver", "standDown");
         assertThat(store(journalB, "after")).succeedsWithin(Duration.ofSeconds(10));
         assertThat(database.jdbc().queryForList("SELECT name FROM sequences ORDER BY name", String.class))
                 .containsExactly("after", "before");
-        assertThat(coreB.epoch()).isEqualTo(2);
-        assertThat(coreB.market()).as("the same market, continued").isEqualTo(coreA.market());
+        assertThat(leadershipB.epoch()).isEqualTo(2);
+        assertThat(leadershipB.market()).as("the same market, continued").isEqualTo(leadershipA.market());
     }
 
     @Test
@@ -92,9 +91,7 @@ class CoreLeadershipTest {
         last.log = order;
         first.order = CoreDuty.TRADING;
         last.order = CoreDuty.CLUSTER;
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("last", last, "first", first));
-        CoreLeadership core = new CoreLeadership(database.jdbc(), database.transactions(), journalA,
-                beans.getBeanProvider(CoreDuty.class), "core-a", CLOCK, new SimpleMeterRegistry());
+        Succession core = succession(new CoreLeadership("core-a", new SimpleMeterRegistry()), journalA, List.of(last, first));
 
         core.takeOver();
         core.standDown("told to");
@@ -104,10 +101,8 @@ class CoreLeadershipTest {
         assertThat(journalA.standingBy()).isTrue();
     }
 
-    private CoreLeadership leadership(String name, Journal journal, Duty duty) {
-        return new CoreLeadership(database.jdbc(), database.transactions(), journal,
-                new StaticListableBeanFactory(Map.of("duty", duty)).getBeanProvider(CoreDuty.class), name, CLOCK,
-                new SimpleMeterRegistry());
+    private Succession succession(CoreLeadership leadership, Journal journal, List<CoreDuty> duties) {
+        return new Succession(leadership, database.jdbc(), database.transactions(), journal, duties, CLOCK, new SimpleMeterRegistry());
     }
 
     /** A row of its own in a table of the schema, through {@code journal}: done when stored, failed when not. */

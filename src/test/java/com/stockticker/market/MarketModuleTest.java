@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,13 @@ class MarketModuleTest {
             assertThat(bookAtEachTick.seen.get(tick.seq())).as("the book's tick when tick %d was published", tick.seq())
                     .isGreaterThanOrEqualTo(tick.seq());
         }
+    }
+
+    /** One thread, so that ticks run in order; a bean, so that Boot's executor metrics show it. */
+    @Test
+    void theMarketTicksOnOneThreadThatBootsExecutorMetricsShow(@Autowired MeterRegistry meters) {
+        assertThat(meters.get("executor.pool.core").tag("name", "marketTicks").gauge().value()).isEqualTo(1);
+        assertThat(meters.find("executor.completed").tag("name", "marketTicks").functionCounter()).isNotNull();
     }
 
     private static <T> List<T> all(Iterable<T> events) {

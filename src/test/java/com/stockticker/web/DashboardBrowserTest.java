@@ -18,7 +18,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.stockticker.support.DashboardPage;
 import com.stockticker.support.HeadlessChromium;
@@ -29,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard in a real headless Chromium against the running server. */
 @LiveServerTest
-@Import(SessionDropper.class)
 class DashboardBrowserTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
