@@ -17,7 +17,8 @@ if (!/^wss?:\/\/[^/]/.test(url) || !URL.canParse(url) || !Number.isInteger(count
   process.exit(2);
 }
 
-const CONNECT_TIMEOUT_MS = 10_000;
+// How long to wait for the connection: $STOCKTICKER_WAIT_SECONDS, else 10 s.
+const CONNECT_TIMEOUT_MS = (Number(process.env.STOCKTICKER_WAIT_SECONDS) || 10) * 1000;
 const RECONNECT_TIMEOUT_MS = 30_000;
 let connected = false;
 let finished = false;

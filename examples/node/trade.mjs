@@ -5,12 +5,14 @@
 //   quantity sells)
 //
 // Exit status: 0 once the order is filled; 1 if it is rejected, the login fails (STOMP ERROR frame) or
-// nothing happens within 10 s; 2 on bad arguments.
+// nothing happens within 10 s ($STOCKTICKER_WAIT_SECONDS); 2 on bad arguments.
 import { Client } from '@stomp/stompjs';
 import WebSocket from 'ws';
 
 const [url = process.env.STOCKTICKER_URL || 'ws://localhost:8080/ws', username = 'alice', password = 'alice-demo',
   symbol = 'AAPL', quantityArg = '10'] = process.argv.slice(2);
+// How long to wait for the fill: $STOCKTICKER_WAIT_SECONDS, else 10 s.
+const WAIT_SECONDS = Number(process.env.STOCKTICKER_WAIT_SECONDS) || 10;
 const quantity = Number(quantityArg);
 if (!URL.canParse(url) || !Number.isInteger(quantity) || quantity === 0) {
   console.error('usage: node trade.mjs [ws://host:port/ws] [username] [password] [symbol] [quantity, not 0]');
@@ -21,7 +23,7 @@ const fail = (message) => {
   console.error(`error: ${message}`);
   process.exit(1);
 };
-const timer = setTimeout(() => fail('no fill within 10 s'), 10_000);
+const timer = setTimeout(() => fail(`no fill within ${WAIT_SECONDS} s`), WAIT_SECONDS * 1000);
 
 const client = new Client({
   webSocketFactory: () => new WebSocket(url, ['v12.stomp']),

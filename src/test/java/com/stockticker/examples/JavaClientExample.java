@@ -2,6 +2,7 @@ package com.stockticker.examples;
 
 import java.io.PrintStream;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,17 +29,18 @@ public final class JavaClientExample {
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "ws://localhost:8080/ws";
         int ticks = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        run(url, ticks, System.out);
+        run(url, ticks, Duration.ofSeconds(30), System.out);
     }
 
-    static void run(String url, int ticks, PrintStream out) throws Exception {
+    /** @param patience how long to wait for the connection, and then for the ticks */
+    static void run(String url, int ticks, Duration patience, PrintStream out) throws Exception {
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
         // Prices are decimals with a fixed number of places: read them as BigDecimal, never as double.
         stomp.setMessageConverter(new JacksonJsonMessageConverter(JsonMapper.builder()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build()));
-        StompSession session = stomp.connectAsync(url, new StompSessionHandlerAdapter() { }).get(10, TimeUnit.SECONDS);
+        StompSession session = stomp.connectAsync(url, new StompSessionHandlerAdapter() { }).get(patience.toMillis(), TimeUnit.MILLISECONDS);
         CountDownLatch remaining = new CountDownLatch(ticks);
         try {
             session.subscribe("/user/queue/errors", handler(error -> out.println("server error: " + error)));
@@ -56,8 +58,8 @@ public final class JavaClientExample {
                 }
                 remaining.countDown();
             }));
-            if (!remaining.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("fewer than " + ticks + " ticks arrived in 30 s");
+            if (!remaining.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("fewer than " + ticks + " ticks arrived in " + patience.toSeconds() + " s");
             }
         }
         finally {

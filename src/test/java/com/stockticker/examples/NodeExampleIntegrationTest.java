@@ -52,8 +52,10 @@ class NodeExampleIntegrationTest {
     @Test
     void resumesWithTheBatchesItMissedWhenTheServerDropsTheConnection() throws Exception {
         File output = File.createTempFile("node-example", ".log");
-        Process process = new ProcessBuilder("node", "quotes.mjs", "ws://localhost:" + port + "/ws", "60")
-                .directory(NodeExample.DIRECTORY.toFile()).redirectErrorStream(true).redirectOutput(output).start();
+        ProcessBuilder quotes = new ProcessBuilder("node", "quotes.mjs", "ws://localhost:" + port + "/ws", "60")
+                .directory(NodeExample.DIRECTORY.toFile()).redirectErrorStream(true).redirectOutput(output);
+        quotes.environment().put("STOCKTICKER_WAIT_SECONDS", "90");
+        Process process = quotes.start();
         try {
             Awaitility.await().atMost(Duration.ofMinutes(1))
                     .until(() -> ticks(Files.readString(output.toPath(), StandardCharsets.UTF_8)).size() >= 5);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +35,17 @@ public final class NodeExample {
         }
     }
 
-    /** Runs {@code node} with these arguments in the examples' directory, and what it printed (stdout and stderr). */
+    /**
+     * Runs {@code node} with these arguments in the examples' directory, and what it printed (stdout and stderr).
+     * The scripts wait 90 s instead of their 10 s for a connection or a fill: a busy machine must not fail a test
+     * that only checks what they print.
+     */
     public static Result node(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(List.of(arguments));
-        return run(command, DIRECTORY, environment);
+        Map<String, String> patient = new HashMap<>(Map.of("STOCKTICKER_WAIT_SECONDS", "90"));
+        patient.putAll(environment);
+        return run(command, DIRECTORY, patient);
     }
 
     private static Result run(List<String> command, Path directory, Map<String, String> environment)
